@@ -1,0 +1,40 @@
+import { telemetry } from './instrumentation';
+import { once } from 'node:events';
+import { createLogger, exitOnStartupFailure, onShutdown } from '@tracebed/platform';
+import { createApp } from './app';
+import { loadGatewayConfig } from './config';
+import { createShopBackends } from './data-access/shop-backends';
+
+async function isAlive(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/healthz', baseUrl), { signal: AbortSignal.timeout(1_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const backends = createShopBackends({ ordersUrl: config.ORDERS_URL, inventoryUrl: config.INVENTORY_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const app = createApp({
+    backends,
+    logger,
+    jaegerUiUrl: config.JAEGER_UI_URL,
+    readiness: [
+      { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },
+      { name: 'inventory', isReady: () => isAlive(config.INVENTORY_URL) },
+    ],
+  });
+  const server = app.listen(config.PORT, config.HOST);
+  await once(server, 'listening');
+  logger.info({ host: config.HOST, port: config.PORT }, 'service.listening');
+
+  onShutdown(logger, [
+    { name: 'http', run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
+    { name: 'telemetry', run: () => telemetry.shutdown() },
+  ]);
+}
+
+main().catch(exitOnStartupFailure);

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { env, loadConfig } from '@tracebed/platform';
+
+const schema = z.object({
+  HOST: env.host(),
+  PORT: env.port(8082),
+  LOG_LEVEL: env.logLevel(),
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.url(),
+});
+
+export type InventoryConfig = z.infer<typeof schema>;
+
+export const loadInventoryConfig = (): InventoryConfig => loadConfig(schema);

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseInput } from '@tracebed/platform';
+import type { StockStore } from '../domain/ports';
+import { listProducts } from '../domain/list-products';
+import { releaseReservation } from '../domain/release-reservation';
+import { reserveStock } from '../domain/reserve-stock';
+
+const ReservationRequest = z.object({
+  orderId: z.uuid(),
+  items: z
+    .array(z.object({ sku: z.string().regex(/^[A-Z0-9-]{1,64}$/), quantity: z.number().int().min(1).max(100) }).strict())
+    .min(1)
+    .max(50),
+}).strict();
+
+const OrderIdParam = z.object({ orderId: z.uuid() });
+
+export function inventoryRoutes(store: StockStore): Router {
+  const router = Router();
+
+  router.get('/products', async (_request, response) => {
+    response.json({ products: await listProducts(store) });
+  });
+
+  router.post('/reservations', async (request, response) => {
+    const { orderId, items } = parseInput(ReservationRequest, request.body, 'reservation');
+    response.status(201).json(await reserveStock(store, orderId, items));
+  });
+
+  router.delete('/reservations/:orderId', async (request, response) => {
+    const { orderId } = parseInput(OrderIdParam, request.params, 'order id');
+    const released = await releaseReservation(store, orderId);
+    response.json({ orderId, linesReleased: released });
+  });
+
+  return router;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { env, loadConfig } from '@tracebed/platform';
+
+const schema = z.object({
+  HOST: env.host(),
+  PORT: env.port(8081),
+  LOG_LEVEL: env.logLevel(),
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.url(),
+  INVENTORY_URL: env.url(),
+  INVENTORY_TIMEOUT_MS: env.milliseconds(2_000),
+  /** How often the outbox relay looks for events nobody woke it for. */
+  OUTBOX_POLL_INTERVAL_MS: env.milliseconds(1_000),
+});
+
+export type OrdersConfig = z.infer<typeof schema>;
+
+export const loadOrdersConfig = (): OrdersConfig => loadConfig(schema);

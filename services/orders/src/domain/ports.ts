@@ -1,0 +1,63 @@
+import type { OrderPlaced, OrderSettled } from '@tracebed/contracts';
+
+export type OrderStatus = 'pending' | 'paid' | 'payment_failed' | 'rejected';
+
+export interface OrderLine {
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export interface Order {
+  id: string;
+  status: OrderStatus;
+  totalCents: number;
+  currency: 'EUR';
+  cardLast4: string;
+  rejectionReason: string | null;
+  traceId: string | null;
+  items: OrderLine[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewOrder {
+  id: string;
+  totalCents: number;
+  cardLast4: string;
+  items: OrderLine[];
+}
+
+/** An event to publish once the transaction that produced it commits. */
+export interface OutboxEvent<Payload> {
+  routingKey: string;
+  messageId: string;
+  payload: Payload;
+}
+
+export interface OrderStore {
+  /** Writes the pending order and its OrderPlaced event in one transaction. */
+  createPending(order: NewOrder, event: OutboxEvent<OrderPlaced>): Promise<Order>;
+  createRejected(order: NewOrder, reason: string): Promise<Order>;
+  find(orderId: string): Promise<Order | undefined>;
+  /**
+   * Moves a pending order to its final status and writes the OrderSettled event, in one
+   * transaction. Returns 'settled', 'already_settled' or 'unknown_order'.
+   */
+  settle(orderId: string, status: 'paid' | 'payment_failed', event: OutboxEvent<OrderSettled>): Promise<'settled' | 'already_settled' | 'unknown_order'>;
+}
+
+export interface RequestedLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface StockReservation {
+  lines: OrderLine[];
+  totalCents: number;
+}
+
+export interface InventoryGateway {
+  reserve(orderId: string, lines: RequestedLine[]): Promise<StockReservation>;
+  release(orderId: string): Promise<void>;
+}

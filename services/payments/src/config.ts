@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { env, loadConfig } from '@tracebed/platform';
+
+const schema = z.object({
+  HOST: env.host(),
+  PORT: env.port(8083),
+  LOG_LEVEL: env.logLevel(),
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.url(),
+  /** Simulated card-provider latency range, in milliseconds. */
+  PROVIDER_LATENCY_MIN_MS: z.coerce.number().int().min(0).default(30),
+  PROVIDER_LATENCY_MAX_MS: z.coerce.number().int().min(0).default(120),
+}).refine((config) => config.PROVIDER_LATENCY_MAX_MS >= config.PROVIDER_LATENCY_MIN_MS, {
+  path: ['PROVIDER_LATENCY_MAX_MS'],
+  message: 'must be at least PROVIDER_LATENCY_MIN_MS',
+});
+
+export type PaymentsConfig = z.infer<typeof schema>;
+
+export const loadPaymentsConfig = (): PaymentsConfig => loadConfig(schema);

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { OrderPlaced, PaymentCompleted } from '@tracebed/contracts';
+import { withSpan } from '@tracebed/platform';
+import type { CardProvider } from './card-provider';
+import type { Payment, PaymentStore, PublishPaymentOutcome } from './ports';
+
+export interface ChargeDeps {
+  store: PaymentStore;
+  provider: CardProvider;
+  publish: PublishPaymentOutcome;
+}
+
+function toEvent(payment: Payment): PaymentCompleted {
+  const base = { orderId: payment.orderId, paymentId: payment.id, amountCents: payment.amountCents };
+  return payment.outcome === 'succeeded'
+    ? { ...base, outcome: 'succeeded' }
+    : { ...base, outcome: 'declined', declineReason: payment.declineReason ?? 'card_declined' };
+}
+
+/**
+ * Charges an order exactly once. A redelivered request finds the stored payment, skips the
+ * provider and publishes the same outcome again, so a crash between storing and publishing
+ * loses nothing and never charges twice.
+ */
+export async function chargePayment(deps: ChargeDeps, order: OrderPlaced): Promise<Payment> {
+  return withSpan('payment.charge', { 'order.id': order.orderId, 'order.total_cents': order.amountCents }, async (span) => {
+    let payment = await deps.store.findByOrder(order.orderId);
+    span.setAttribute('payment.duplicate', payment !== undefined);
+    if (!payment) {
+      const decision = await deps.provider.charge({ amountCents: order.amountCents, cardLast4: order.cardLast4 });
+      payment = await deps.store.insertOnce({
+        id: randomUUID(),
+        orderId: order.orderId,
+        amountCents: order.amountCents,
+        cardLast4: order.cardLast4,
+        outcome: decision.outcome,
+        declineReason: decision.outcome === 'declined' ? decision.declineReason : null,
+      });
+    }
+    span.setAttributes({ 'payment.id': payment.id, 'payment.outcome': payment.outcome });
+    if (payment.outcome === 'declined') {
+      const reason = payment.declineReason ?? 'card_declined';
+      span.setAttributes({ 'payment.decline_reason': reason, 'error.type': reason });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: `payment declined: ${reason}` });
+    }
+    await deps.publish(toEvent(payment));
+    return payment;
+  });
+}

@@ -1,0 +1,3 @@
+export * from './topology';
+export * from './order-events';
+export * from './payment-events';

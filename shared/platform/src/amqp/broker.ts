@@ -1,0 +1,137 @@
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import type { Logger } from 'pino';
+import { retryForever } from '../backoff';
+import { assertTopology } from './assert-topology';
+import { startConsumer } from './consume';
+import { BrokerUnavailableError } from './errors';
+import type { Subscription } from './subscription';
+import type { Topology } from './topology';
+
+export interface BrokerOptions {
+  url: string;
+  topology: Topology;
+  logger: Logger;
+  /** Deliveries a consumer channel handles at once. */
+  prefetch?: number;
+}
+
+export interface PublishOptions {
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
+export interface Broker {
+  /** Connects in the background, reconnecting with backoff whenever the connection drops. */
+  start(): void;
+  /** Registers a consumer; it runs whenever the broker is connected. */
+  subscribe(subscription: Subscription): void;
+  /** Publishes a JSON event and waits for the broker's confirm. */
+  publish(routingKey: string, body: unknown, options: PublishOptions): Promise<void>;
+  isConnected(): boolean;
+  /** Stops consuming, waits for handlers in flight, closes the connection. */
+  close(): Promise<void>;
+}
+
+interface Live {
+  connection: ChannelModel;
+  publisher: ConfirmChannel;
+  consumer: Channel;
+}
+
+export function createBroker(options: BrokerOptions): Broker {
+  const { logger, topology } = options;
+  const subscriptions: Subscription[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const stopping = new AbortController();
+  let live: Live | undefined;
+
+  async function connectOnce(): Promise<Live> {
+    const connection = await amqp.connect(withHeartbeat(options.url), {
+      timeout: 5_000,
+      clientProperties: { connection_name: String(logger.bindings().service ?? 'tracebed') },
+    });
+    connection.on('error', (error: Error) => logger.warn({ err: error }, 'broker.connection_error'));
+    try {
+      const publisher = await connection.createConfirmChannel();
+      const consumer = await connection.createChannel();
+      for (const channel of [publisher, consumer]) {
+        channel.on('error', (error: Error) => logger.warn({ err: error }, 'broker.channel_error'));
+      }
+      await assertTopology(publisher, topology);
+      await consumer.prefetch(options.prefetch ?? 10);
+      for (const subscription of subscriptions) {
+        await startConsumer({ channel: consumer, deadLetterExchange: topology.deadLetterExchange, logger, inFlight }, subscription);
+      }
+      return { connection, publisher, consumer };
+    } catch (error) {
+      await connection.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function connectLoop(): Promise<void> {
+    live = await retryForever(connectOnce, {
+      signal: stopping.signal,
+      onRetry: (error, attempt, delayMs) => logger.warn({ err: error, attempt, retryInMs: delayMs }, 'broker.connect_failed'),
+    });
+    logger.info('broker.connected');
+    live.connection.once('close', () => {
+      live = undefined;
+      if (stopping.signal.aborted) return;
+      logger.warn('broker.connection_lost');
+      void connectLoop().catch(() => undefined);
+    });
+  }
+
+  return {
+    start() {
+      void connectLoop().catch(() => undefined);
+    },
+    subscribe(subscription) {
+      subscriptions.push(subscription);
+    },
+    async publish(routingKey, body, publishOptions) {
+      const channel = live?.publisher;
+      if (!channel) throw new BrokerUnavailableError('not connected to RabbitMQ');
+      const content = Buffer.from(JSON.stringify(body));
+      await new Promise<void>((resolve, reject) => {
+        try {
+          channel.publish(
+            topology.eventsExchange,
+            routingKey,
+            content,
+            {
+              persistent: true,
+              contentType: 'application/json',
+              messageId: publishOptions.messageId,
+              type: routingKey,
+              timestamp: Math.floor(Date.now() / 1000),
+              headers: { ...publishOptions.headers },
+            },
+            (error) => (error ? reject(new BrokerUnavailableError(`broker refused ${routingKey}: ${String(error)}`)) : resolve()),
+          );
+        } catch (error) {
+          reject(new BrokerUnavailableError(`publishing ${routingKey} failed: ${(error as Error).message}`));
+        }
+      });
+    },
+    isConnected: () => live !== undefined,
+    async close() {
+      stopping.abort();
+      const current = live;
+      live = undefined;
+      if (current) {
+        await current.consumer.close().catch(() => undefined);
+      }
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await current?.connection.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Heartbeats detect a dead broker in seconds instead of at the next TCP timeout. */
+function withHeartbeat(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('heartbeat')) parsed.searchParams.set('heartbeat', '10');
+  return parsed.toString();
+}

@@ -1,0 +1,82 @@
+import type { Channel, ConsumeMessage } from 'amqplib';
+import { trace } from '@opentelemetry/api';
+import type { Logger } from 'pino';
+import { backoffDelay } from '../backoff';
+import { markSpanFailed } from '../tracing';
+import { PoisonMessageError } from './errors';
+import type { InboundMessage, Subscription } from './subscription';
+
+export interface ConsumeContext {
+  channel: Channel;
+  deadLetterExchange: string;
+  logger: Logger;
+  /** Tracks handlers in flight so shutdown can wait for them. */
+  inFlight: Set<Promise<void>>;
+}
+
+function deliveryCountOf(message: ConsumeMessage): number {
+  const count = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
+  return Number.isFinite(count) ? count : 0;
+}
+
+function decode(message: ConsumeMessage): unknown {
+  try {
+    return JSON.parse(message.content.toString('utf8'));
+  } catch {
+    throw new PoisonMessageError('message body is not valid JSON');
+  }
+}
+
+/**
+ * Handles one delivery inside the consumer span the amqplib instrumentation opened:
+ * ack on success; a poison message is copied to the dead-letter exchange with its reason
+ * and acked; any other failure is nacked back to the queue after a backoff, until the
+ * queue's delivery limit dead-letters it.
+ */
+async function settle(context: ConsumeContext, subscription: Subscription, message: ConsumeMessage): Promise<void> {
+  const { channel, logger } = context;
+  const span = trace.getActiveSpan();
+  span?.updateName(`process ${subscription.queue}`);
+  span?.setAttribute('messaging.destination.subscription.name', subscription.queue);
+  const deliveryCount = deliveryCountOf(message);
+  const log = logger.child({ queue: subscription.queue, messageId: message.properties.messageId, deliveryCount });
+  try {
+    const inbound: InboundMessage = {
+      routingKey: message.fields.routingKey,
+      messageId: message.properties.messageId as string | undefined,
+      body: decode(message),
+      deliveryCount,
+    };
+    await subscription.handle(inbound);
+    channel.ack(message);
+  } catch (error) {
+    if (span) markSpanFailed(span, error);
+    if (error instanceof PoisonMessageError) {
+      log.warn({ reason: error.message }, 'message.dead_lettered');
+      span?.addEvent('message.dead_lettered', { 'error.message': error.message });
+      channel.publish(context.deadLetterExchange, subscription.queue, message.content, {
+        ...message.properties,
+        headers: { ...message.properties.headers, 'x-tracebed-reason': error.message, 'x-tracebed-queue': subscription.queue },
+      });
+      channel.ack(message);
+      return;
+    }
+    const delayMs = backoffDelay(deliveryCount + 1, 200, 5_000);
+    log.warn({ err: error, retryInMs: delayMs }, 'message.retry_scheduled');
+    span?.addEvent('message.retry_scheduled', { 'messaging.rabbitmq.delivery_count': deliveryCount, 'tracebed.retry_in_ms': delayMs });
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    channel.nack(message, false, true);
+  }
+}
+
+export async function startConsumer(context: ConsumeContext, subscription: Subscription): Promise<void> {
+  await context.channel.consume(subscription.queue, (message) => {
+    if (!message) return; // the broker cancelled the consumer; the reconnect loop re-subscribes
+    const work = settle(context, subscription, message).catch((error: unknown) => {
+      // Settling itself failed: the channel is gone. The broker redelivers the message.
+      context.logger.warn({ err: error, queue: subscription.queue }, 'message.settle_failed');
+    });
+    context.inFlight.add(work);
+    void work.finally(() => context.inFlight.delete(work));
+  });
+}

@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Pool } from 'pg';
+import type { Broker } from '../amqp/broker';
+import type { Subscription } from '../amqp/subscription';
+import { retryForever } from '../backoff';
+import type { ReadinessCheck } from '../http/readiness';
+import { isDatabaseReachable } from '../pg/create-pool';
+import { runMigrations } from '../pg/migrate';
+import { onShutdown } from '../shutdown';
+
+/** Something that runs in the background once the database is ready (e.g. an outbox relay). */
+export interface Worker {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface BackendServiceOptions {
+  host: string;
+  port: number;
+  logger: Logger;
+  pool: Pool;
+  broker: Broker;
+  telemetry: { shutdown(): Promise<void> };
+  migrationsDirectory: string;
+  /** Idempotent work after migrations, such as seeding. */
+  afterMigrations?: () => Promise<void>;
+  createApp: (readiness: ReadinessCheck[]) => Express;
+  subscriptions?: Subscription[];
+  workers?: Worker[];
+}
+
+/**
+ * The life of a service that owns a database and talks to RabbitMQ: listen at once (liveness
+ * green, readiness red), migrate when PostgreSQL answers, then consume and run workers.
+ * SIGTERM stops intake first and flushes telemetry last.
+ */
+export async function runBackendService(options: BackendServiceOptions): Promise<void> {
+  const { logger, pool, broker } = options;
+  let databaseReady = false;
+  const app = options.createApp([
+    { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
+    { name: 'rabbitmq', isReady: () => broker.isConnected() },
+  ]);
+  const server = app.listen(options.port, options.host);
+  await once(server, 'listening');
+  logger.info({ host: options.host, port: options.port }, 'service.listening');
+
+  const workers = options.workers ?? [];
+  onShutdown(logger, [
+    { name: 'http', run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
+    ...workers.map((worker, index) => ({ name: `worker-${index}`, run: () => worker.stop() })),
+    { name: 'broker', run: () => broker.close() },
+    { name: 'postgres', run: () => pool.end() },
+    { name: 'telemetry', run: () => options.telemetry.shutdown() },
+  ]);
+
+  // PostgreSQL may come up after us: keep trying while readiness stays red.
+  await retryForever(
+    async () => {
+      await runMigrations(pool, options.migrationsDirectory, logger);
+      await options.afterMigrations?.();
+    },
+    { onRetry: (error, attempt, delayMs) => logger.warn({ err: error, attempt, retryInMs: delayMs }, 'postgres.not_ready') },
+  );
+  databaseReady = true;
+
+  for (const subscription of options.subscriptions ?? []) broker.subscribe(subscription);
+  broker.start();
+  for (const worker of workers) worker.start();
+}
+
+/** Ends the process with a readable message when start-up fails (bad config, say). */
+export function exitOnStartupFailure(error: unknown): never {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

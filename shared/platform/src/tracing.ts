@@ -1,0 +1,35 @@
+import { SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { AppError } from './errors';
+
+const tracer = trace.getTracer('tracebed');
+
+/** Marks a span failed the three ways backends read it: exception event, status, error.type. */
+export function markSpanFailed(span: Span, error: unknown): void {
+  const err = error instanceof Error ? error : new Error(String(error));
+  span.recordException(err);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
+  span.setAttribute('error.type', error instanceof AppError ? error.code : err.name || 'Error');
+}
+
+/**
+ * Runs `work` inside a business span (`<noun>.<verb>`, e.g. `order.place`), ending it
+ * when the work settles and marking it failed when the work throws.
+ */
+export async function withSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>): Promise<T> {
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      markSpanFailed(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** The trace id of the active span, for responses and logs. */
+export function currentTraceId(): string | undefined {
+  const context = trace.getActiveSpan()?.spanContext();
+  return context && trace.isSpanContextValid(context) ? context.traceId : undefined;
+}

@@ -1,0 +1,76 @@
+import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { amqplibHooks } from './messaging-attributes';
+import { isIgnoredIncomingRequest } from './ignored-requests';
+
+export interface TelemetryOptions {
+  serviceName: string;
+  serviceVersion: string;
+}
+
+export interface Telemetry {
+  /** Flushes pending spans and stops the SDK; bounded so a dead collector cannot hold shutdown. */
+  shutdown(): Promise<void>;
+}
+
+// The instrumentations the services actually use. Everything else in the
+// auto-instrumentation bundle stays off: router and net/dns would double or clutter spans.
+const USED_INSTRUMENTATIONS = ['http', 'express', 'pg', 'amqplib', 'undici', 'pino'];
+const SHUTDOWN_TIMEOUT_MS = 3_000;
+
+/** Starts tracing. Call it before express, pg, amqplib or pino are loaded. */
+export function startTelemetry(options: TelemetryOptions): Telemetry {
+  // Defaults that suit tracebed; any of them can still be set from the environment.
+  process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ??= USED_INSTRUMENTATIONS.join(',');
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  process.env.OTEL_TRACES_EXPORTER ??= 'otlp';
+  process.env.OTEL_EXPORTER_OTLP_PROTOCOL ??= 'http/protobuf';
+  process.env.OTEL_NODE_RESOURCE_DETECTORS ??= 'env,host,process';
+  process.env.OTEL_RESOURCE_ATTRIBUTES ??= 'deployment.environment.name=local';
+  process.env.OTEL_BSP_SCHEDULE_DELAY ??= '500';
+
+  // Export failures are silent without a diagnostic logger.
+  diag.setLogger(new DiagConsoleLogger(), diagLevel(process.env.OTEL_LOG_LEVEL));
+
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: options.serviceName,
+      [ATTR_SERVICE_VERSION]: options.serviceVersion,
+    }),
+    instrumentations: [
+      getNodeAutoInstrumentations({
+        // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
+        '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: isIgnoredIncomingRequest, requireParentforOutgoingSpans: true },
+        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true },
+        '@opentelemetry/instrumentation-amqplib': amqplibHooks,
+        '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false, requireParentSpan: true },
+        '@opentelemetry/instrumentation-pino': { disableLogSending: true },
+      }),
+    ],
+  });
+  sdk.start();
+
+  return {
+    async shutdown() {
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref());
+      await Promise.race([sdk.shutdown().catch((error: unknown) => diag.error('telemetry shutdown failed', error)), timeout]);
+    },
+  };
+}
+
+function diagLevel(name: string | undefined): DiagLogLevel {
+  switch (name?.toLowerCase()) {
+    case 'debug':
+      return DiagLogLevel.DEBUG;
+    case 'info':
+      return DiagLogLevel.INFO;
+    case 'error':
+      return DiagLogLevel.ERROR;
+    default:
+      return DiagLogLevel.WARN;
+  }
+}
