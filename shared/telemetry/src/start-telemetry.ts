@@ -3,6 +3,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { amqplibHooks } from './messaging-attributes';
 import { isIgnoredIncomingRequest } from './ignored-requests';
 
@@ -46,6 +47,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
         // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
         '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: isIgnoredIncomingRequest, requireParentforOutgoingSpans: true },
         '@opentelemetry/instrumentation-undici': { requireParentforSpans: true },
+        // One span per request handler is what a reader needs; a span per middleware and router is noise.
+        '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
         '@opentelemetry/instrumentation-amqplib': amqplibHooks,
         '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false, requireParentSpan: true },
         '@opentelemetry/instrumentation-pino': { disableLogSending: true },

@@ -81,7 +81,9 @@ export function createOutboxRelay(deps: { pool: Pool; broker: Broker; logger: Lo
       wakeAgain = true;
       return;
     }
-    running = drain().finally(() => {
+    // Detached from the caller's trace: a batch may carry rows of many requests, and each
+    // row's publish joins its own trace (publishRow).
+    running = context.with(ROOT_CONTEXT, drain).finally(() => {
       running = undefined;
     });
   }

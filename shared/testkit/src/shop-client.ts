@@ -1,0 +1,52 @@
+import { eventually } from './eventually';
+
+export interface ShopResponse<Body = any> {
+  status: number;
+  body: Body;
+  headers: Headers;
+}
+
+export const TEST_CARDS = {
+  approved: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  insufficientFunds: '4000 0000 0000 9995',
+} as const;
+
+/** The public API as a user (or the shop page) calls it. */
+export function createShopClient(gatewayUrl: string) {
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ShopResponse> {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(new URL(path, gatewayUrl), init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text so a test can say what came back
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  return {
+    call,
+    listProducts: () => call('GET', '/api/products'),
+    placeOrder: (items: { sku: string; quantity: number }[], cardNumber: string = TEST_CARDS.approved) =>
+      call('POST', '/api/orders', { items, cardNumber }),
+    getOrder: (orderId: string) => call('GET', `/api/orders/${orderId}`),
+    /** Waits until the order reaches one of the given statuses and returns it. */
+    waitForStatus: (orderId: string, statuses: string[], timeoutMs = 15_000) =>
+      eventually(
+        async () => {
+          const { body } = await call('GET', `/api/orders/${orderId}`);
+          return statuses.includes(body?.status) ? body : undefined;
+        },
+        { timeoutMs, description: `order ${orderId} to reach ${statuses.join(' or ')}` },
+      ),
+  };
+}
+
+export type ShopClient = ReturnType<typeof createShopClient>;
