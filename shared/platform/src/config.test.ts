@@ -58,3 +58,10 @@ describe('env.port', () => {
     expect(port.safeParse(value).success).toBe(false);
   });
 });
+
+describe('an empty port variable', () => {
+  it('is refused instead of becoming port 0', () => {
+    const schema = z.object({ PORT: env.port(8080) });
+    expect(() => loadConfig(schema, { PORT: '' })).toThrow(/PORT: must be a port number/);
+  });
+});

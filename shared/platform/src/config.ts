@@ -15,7 +15,9 @@ export function loadConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS
 
 /** Building blocks for service config schemas. */
 export const env = {
-  port: (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback),
+  // Not z.coerce: it would read an empty PORT= as port 0 (a random port) instead of failing.
+  port: (fallback: number) =>
+    z.string().trim().regex(/^\d{1,5}$/, 'must be a port number').transform(Number).pipe(z.number().int().max(65_535)).default(fallback),
   host: (fallback = '127.0.0.1') => z.string().min(1).default(fallback),
   url: () => z.url(),
   urlWithDefault: (fallback: string) => z.url().default(fallback),

@@ -9,15 +9,15 @@ import type { DeclineReason } from '@tracebed/contracts';
  */
 export const AMOUNT_LIMIT_CENTS = 100_000;
 
-const DECLINING_CARDS: Record<string, DeclineReason> = {
-  '0002': 'card_declined',
-  '9995': 'insufficient_funds',
-};
+const DECLINING_CARDS = new Map<string, DeclineReason>([
+  ['0002', 'card_declined'],
+  ['9995', 'insufficient_funds'],
+]);
 
 export type ChargeDecision = { outcome: 'succeeded' } | { outcome: 'declined'; declineReason: DeclineReason };
 
 export function decideCharge(charge: { amountCents: number; cardLast4: string }): ChargeDecision {
-  const cardRule = DECLINING_CARDS[charge.cardLast4];
+  const cardRule = DECLINING_CARDS.get(charge.cardLast4);
   if (cardRule) return { outcome: 'declined', declineReason: cardRule };
   if (charge.amountCents > AMOUNT_LIMIT_CENTS) return { outcome: 'declined', declineReason: 'amount_limit_exceeded' };
   return { outcome: 'succeeded' };
