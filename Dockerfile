@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# One image recipe for all four services: docker build --build-arg SERVICE=orders .
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+ARG PNPM_VERSION=10.34.9
+RUN npm install --global --no-fund --no-audit "pnpm@${PNPM_VERSION}"
+WORKDIR /repo
+# The lockfile alone decides what is downloaded, so this layer stays cached until it changes.
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
+COPY . .
+ARG SERVICE
+RUN test -n "${SERVICE}" && bash infra/docker/build-service.sh "${SERVICE}" /out
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /out/ ./
+USER node
+# node is PID 1's only child of tini-less exec form: SIGTERM reaches it directly.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/main.js"]
