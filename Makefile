@@ -1,0 +1,32 @@
+# The user-facing verbs. Docker compose runs the stack when an engine answers
+# and docker-compose.yml exists; otherwise the native stack (infra/native).
+NATIVE := infra/native
+WITH_DOCKER = [ -f docker-compose.yml ] && docker info >/dev/null 2>&1
+
+.PHONY: up down clean status logs test toolchain infra
+
+up:
+	@if $(WITH_DOCKER); then docker compose up -d --wait; else bash $(NATIVE)/stack.sh up; fi
+
+down:
+	@if $(WITH_DOCKER); then docker compose down; else bash $(NATIVE)/stack.sh down; fi
+
+clean:
+	@if $(WITH_DOCKER); then docker compose down --volumes; else bash $(NATIVE)/stack.sh clean; fi
+
+status:
+	@if $(WITH_DOCKER); then docker compose ps; else bash $(NATIVE)/stack.sh status; fi
+
+logs:
+	@if $(WITH_DOCKER); then docker compose logs -f; else bash $(NATIVE)/stack.sh logs; fi
+
+# PostgreSQL, RabbitMQ and Jaeger only, natively, without the services.
+infra:
+	@bash $(NATIVE)/stack.sh up-infra
+
+# Always native: tests run against the same stack on every machine, CI included.
+test:
+	@bash $(NATIVE)/run-tests.sh
+
+toolchain:
+	@bash $(NATIVE)/install-node.sh

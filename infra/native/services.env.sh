@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The environment each service gets in the native stack: the one place that
+# computes it from the port variables. docker-compose.yml sets the same keys
+# with container host names; a parity test compares the two.
+# Usage: services.env.sh NAME   prints NAME's environment as KEY=VALUE lines
+#        (or source it and call service_env NAME)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+service_env() {
+  local name=$1 port
+  local amqp="amqp://tracebed:tracebed@127.0.0.1:$AMQP_PORT"
+  case "$name" in
+    gateway) port=$GATEWAY_PORT ;;
+    orders) port=$ORDERS_PORT ;;
+    inventory) port=$INVENTORY_PORT ;;
+    payments) port=$PAYMENTS_PORT ;;
+    *) die "unknown service '$name' (expected one of: ${SERVICES[*]})" ;;
+  esac
+  echo "HOST=127.0.0.1"
+  echo "PORT=$port"
+  echo "LOG_LEVEL=${LOG_LEVEL:-info}"
+  echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"
+  if [ -n "${SERVICE_VERSION:-}" ]; then echo "SERVICE_VERSION=$SERVICE_VERSION"; fi
+  case "$name" in
+    gateway)
+      echo "ORDERS_URL=http://127.0.0.1:$ORDERS_PORT"
+      echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
+      ;;
+    orders)
+      # Demo credentials: each database role's password is its name (infra/postgres/init.sql).
+      echo "DATABASE_URL=postgres://orders:orders@127.0.0.1:$PG_PORT/orders"
+      echo "AMQP_URL=$amqp"
+      echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
+      ;;
+    inventory | payments)
+      echo "DATABASE_URL=postgres://$name:$name@127.0.0.1:$PG_PORT/$name"
+      echo "AMQP_URL=$amqp"
+      ;;
+  esac
+}
+
+service_port() { service_env "$1" | sed -n 's/^PORT=//p'; }
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  [ $# -eq 1 ] || die "usage: $0 NAME (one of: ${SERVICES[*]})"
+  service_env "$1"
+fi
