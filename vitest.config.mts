@@ -8,10 +8,14 @@ export default defineConfig({
         test: { name: 'unit', include: ['services/*/src/**/*.test.ts', 'shared/*/src/**/*.test.ts'] },
       },
       {
+        // Compose file, Dockerfile and their parity with the native stack, checked without a Docker engine.
+        test: { name: 'deploy', include: ['infra/test/**/*.test.ts'], exclude: ['infra/test/**/*.stack.test.ts'], testTimeout: 120_000 },
+      },
+      {
         // The real stack: PostgreSQL, RabbitMQ, Jaeger and the four services, found or started by the setup.
         test: {
           name: 'stack',
-          include: ['services/*/test/**/*.test.ts'],
+          include: ['services/*/test/**/*.test.ts', 'infra/test/**/*.stack.test.ts'],
           globalSetup: ['./shared/testkit/src/global-setup.ts'],
           // One stack on a 2-core machine: one file at a time keeps timings honest and counts exact.
           fileParallelism: false,

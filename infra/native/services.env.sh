@@ -20,11 +20,11 @@ service_env() {
   echo "PORT=$port"
   echo "LOG_LEVEL=${LOG_LEVEL:-info}"
   echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"
-  if [ -n "${SERVICE_VERSION:-}" ]; then echo "SERVICE_VERSION=$SERVICE_VERSION"; fi
   case "$name" in
     gateway)
       echo "ORDERS_URL=http://127.0.0.1:$ORDERS_PORT"
       echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
+      echo "JAEGER_UI_URL=http://127.0.0.1:$JAEGER_UI_PORT"
       ;;
     orders)
       # Demo credentials: each database role's password is its name (infra/postgres/init.sql).
@@ -32,9 +32,15 @@ service_env() {
       echo "AMQP_URL=$amqp"
       echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
       ;;
-    inventory | payments)
-      echo "DATABASE_URL=postgres://$name:$name@127.0.0.1:$PG_PORT/$name"
+    inventory)
+      echo "DATABASE_URL=postgres://inventory:inventory@127.0.0.1:$PG_PORT/inventory"
       echo "AMQP_URL=$amqp"
+      ;;
+    payments)
+      echo "DATABASE_URL=postgres://payments:payments@127.0.0.1:$PG_PORT/payments"
+      echo "AMQP_URL=$amqp"
+      echo "PROVIDER_LATENCY_MIN_MS=${PROVIDER_LATENCY_MIN_MS:-30}"
+      echo "PROVIDER_LATENCY_MAX_MS=${PROVIDER_LATENCY_MAX_MS:-120}"
       ;;
   esac
 }

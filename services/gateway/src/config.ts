@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, loadConfig } from '@tracebed/platform';
 
-const schema = z.object({
+export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8080),
   LOG_LEVEL: env.logLevel(),
@@ -12,6 +12,6 @@ const schema = z.object({
   JAEGER_UI_URL: env.urlWithDefault('http://127.0.0.1:16686'),
 });
 
-export type GatewayConfig = z.infer<typeof schema>;
+export type GatewayConfig = z.infer<typeof configSchema>;
 
-export const loadGatewayConfig = (): GatewayConfig => loadConfig(schema);
+export const loadGatewayConfig = (): GatewayConfig => loadConfig(configSchema);

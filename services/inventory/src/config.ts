@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, loadConfig } from '@tracebed/platform';
 
-const schema = z.object({
+export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8082),
   LOG_LEVEL: env.logLevel(),
@@ -9,6 +9,6 @@ const schema = z.object({
   AMQP_URL: env.url(),
 });
 
-export type InventoryConfig = z.infer<typeof schema>;
+export type InventoryConfig = z.infer<typeof configSchema>;
 
-export const loadInventoryConfig = (): InventoryConfig => loadConfig(schema);
+export const loadInventoryConfig = (): InventoryConfig => loadConfig(configSchema);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, loadConfig } from '@tracebed/platform';
 
-const schema = z.object({
+export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8081),
   LOG_LEVEL: env.logLevel(),
@@ -13,6 +13,6 @@ const schema = z.object({
   OUTBOX_POLL_INTERVAL_MS: env.milliseconds(1_000),
 });
 
-export type OrdersConfig = z.infer<typeof schema>;
+export type OrdersConfig = z.infer<typeof configSchema>;
 
-export const loadOrdersConfig = (): OrdersConfig => loadConfig(schema);
+export const loadOrdersConfig = (): OrdersConfig => loadConfig(configSchema);

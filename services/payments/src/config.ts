@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env, loadConfig } from '@tracebed/platform';
 
-const schema = z.object({
+export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8083),
   LOG_LEVEL: env.logLevel(),
@@ -15,6 +15,6 @@ const schema = z.object({
   message: 'must be at least PROVIDER_LATENCY_MIN_MS',
 });
 
-export type PaymentsConfig = z.infer<typeof schema>;
+export type PaymentsConfig = z.infer<typeof configSchema>;
 
-export const loadPaymentsConfig = (): PaymentsConfig => loadConfig(schema);
+export const loadPaymentsConfig = (): PaymentsConfig => loadConfig(configSchema);

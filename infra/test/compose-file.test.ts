@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadComposeProject, repoRoot, runChecker } from './checkers';
+
+const NODE_SERVICES = ['gateway', 'orders', 'inventory', 'payments'];
+const project = loadComposeProject();
+const services = Object.entries(project.services);
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification, as docker compose loads it', () => {
+    const result = runChecker('compose-check', ['-file', 'docker-compose.yml']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/valid \(7 services, 2 volumes\)/);
+  });
+
+  it('is refused by the same check when it breaks the specification', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'compose-'));
+    copyFileSync(path.join(repoRoot, '.env'), path.join(dir, '.env'));
+    const broken = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8').replace('restart: unless-stopped', 'restrat: unless-stopped');
+    writeFileSync(path.join(dir, 'docker-compose.yml'), broken);
+    const result = runChecker('compose-check', ['-file', path.join(dir, 'docker-compose.yml')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/restrat/);
+  });
+
+  it('runs the four services, PostgreSQL, RabbitMQ and Jaeger', () => {
+    expect(Object.keys(project.services).sort()).toEqual(['gateway', 'inventory', 'jaeger', 'orders', 'payments', 'postgres', 'rabbitmq']);
+  });
+
+  it('gives every container a healthcheck and a restart policy', () => {
+    for (const [name, service] of services) {
+      expect(service.healthcheck?.test, name).toBeDefined();
+      expect(service.restart, name).toBe('unless-stopped');
+    }
+  });
+
+  it('starts each service only once what it depends on is healthy', () => {
+    for (const [name, service] of services) {
+      for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+        expect(condition, `${name} → ${dependency}`).toBe('service_healthy');
+      }
+    }
+    expect(Object.keys(project.services.orders?.depends_on ?? {}).sort()).toEqual(['inventory', 'jaeger', 'postgres', 'rabbitmq']);
+  });
+
+  it('publishes only 8080, 16686 and 15672, and only on 127.0.0.1', () => {
+    const published = services.flatMap(([name, service]) => (service.ports ?? []).map((port) => `${name} ${port.host_ip}:${port.published}->${port.target}`));
+    expect(published.sort()).toEqual(['gateway 127.0.0.1:8080->8080', 'jaeger 127.0.0.1:16686->16686', 'rabbitmq 127.0.0.1:15672->15672']);
+  });
+
+  it('pins every image by a version tag', () => {
+    const images = services.filter(([name]) => !NODE_SERVICES.includes(name)).map(([, service]) => service.image ?? '');
+    for (const image of images) expect(image).toMatch(/:[0-9][\w.-]*$/);
+    const nodeImage = project.services.gateway?.build?.args?.NODE_IMAGE ?? '';
+    expect(nodeImage).toMatch(/^node:24\.\d+\.\d+-[a-z]+-slim$/);
+  });
+
+  it('keeps data in named volumes', () => {
+    expect(Object.keys(project.volumes).sort()).toEqual(['postgres-data', 'rabbitmq-data']);
+    const volumeOf = (service: string, target: string) => project.services[service]?.volumes?.find((volume) => volume.target === target);
+    expect(volumeOf('postgres', '/var/lib/postgresql/data')).toMatchObject({ type: 'volume', source: 'postgres-data' });
+    expect(volumeOf('rabbitmq', '/var/lib/rabbitmq')).toMatchObject({ type: 'volume', source: 'rabbitmq-data' });
+  });
+
+  it('fits the default stack in 1.5 GiB of memory limits', () => {
+    const limits = services.map(([name, service]) => [name, Number(service.deploy?.resources?.limits?.memory)] as const);
+    for (const [name, bytes] of limits) expect(bytes, name).toBeGreaterThan(0);
+    const total = limits.reduce((sum, [, bytes]) => sum + bytes, 0);
+    expect(total).toBeLessThanOrEqual(1.5 * 1024 ** 3);
+  });
+
+  it('builds each node service from the one Dockerfile with its own SERVICE argument', () => {
+    for (const name of NODE_SERVICES) {
+      expect(project.services[name]?.build, name).toMatchObject({ context: '.', dockerfile: 'Dockerfile', args: { SERVICE: name } });
+    }
+  });
+});
