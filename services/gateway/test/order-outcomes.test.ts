@@ -50,7 +50,9 @@ describe('an order paid with a declining card', () => {
     expect(order.status).toBe('payment_failed');
     await expect.poll(() => stockOf(sku)).toBe(4);
 
-    const trace = await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((s) => s.name === 'stock.release'));
+    const trace = await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) =>
+      ['payment.charge', 'stock.release'].every((name) => t.spans.some((span) => span.name === name)),
+    );
     const charge = findSpan(trace, { service: 'payments', name: 'payment.charge' });
     expect(charge.isError).toBe(true);
     expect(charge.attributes).toMatchObject({ 'payment.outcome': 'declined', 'payment.decline_reason': 'card_declined', 'error.type': 'card_declined' });

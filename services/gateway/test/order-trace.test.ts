@@ -19,8 +19,11 @@ import {
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
 
-// The last hop of a paid order: inventory commits the reservation.
-const hasStockCommit = (trace: Trace) => trace.spans.some((span) => span.service === 'inventory' && span.name === 'stock.commit');
+// Each service's last span of a paid order: the trace is read only once all four have exported.
+const isComplete = (trace: Trace) =>
+  ['gateway POST /api/orders', 'orders order.settle', 'payments payment.charge', 'inventory stock.commit'].every((wanted) =>
+    trace.spans.some((span) => `${span.service} ${span.name}` === wanted),
+  );
 
 describe('one paid order is one complete trace', () => {
   let trace: Trace;
@@ -33,7 +36,7 @@ describe('one paid order is one complete trace', () => {
     expect(placed.status).toBe(202);
     traceId = placed.body.traceId;
     await shop.waitForStatus(placed.body.orderId, ['paid']);
-    trace = await waitForTrace(endpoints.jaegerUrl, traceId, hasStockCommit);
+    trace = await waitForTrace(endpoints.jaegerUrl, traceId, isComplete);
   });
 
   afterAll(() => databases.close());

@@ -82,15 +82,24 @@ export async function fetchTrace(jaegerUrl: string, traceId: string): Promise<Tr
 }
 
 /**
- * Waits until Jaeger holds the trace and `isComplete` accepts it: spans arrive in batches
- * from four processes, so a trace is read only once everything the test expects is there.
+ * Waits until Jaeger holds the trace, `isComplete` accepts it, and no new span has arrived for
+ * `quietMs`. Spans come in separate batches from four processes, so a trace that looks
+ * complete from one service's spans may still be missing another's.
  */
-export function waitForTrace(jaegerUrl: string, traceId: string, isComplete: (trace: Trace) => boolean, timeoutMs = 20_000): Promise<Trace> {
+export function waitForTrace(jaegerUrl: string, traceId: string, isComplete: (trace: Trace) => boolean, timeoutMs = 20_000, quietMs = 1_000): Promise<Trace> {
+  let lastCount = -1;
+  let unchangedSince = Date.now();
   return eventually(
     async () => {
       const trace = await fetchTrace(jaegerUrl, traceId);
-      return trace && isComplete(trace) ? trace : undefined;
+      if (!trace || !isComplete(trace)) return undefined;
+      if (trace.spans.length !== lastCount) {
+        lastCount = trace.spans.length;
+        unchangedSince = Date.now();
+        return undefined;
+      }
+      return Date.now() - unchangedSince >= quietMs ? trace : undefined;
     },
-    { timeoutMs, intervalMs: 300, description: `trace ${traceId} in Jaeger` },
+    { timeoutMs, intervalMs: 250, description: `trace ${traceId} in Jaeger` },
   );
 }
