@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { isDockerAvailable, startInfraContainers } from './containers';
 import type { StackEndpoints } from './endpoints';
+import { selectStackSource, type StackSource } from './select-stack';
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -21,29 +23,51 @@ export async function isStackReady(endpoints: StackEndpoints): Promise<boolean> 
 }
 
 export interface StackHandle {
-  /** True when this run started the stack (and so should stop it). */
-  startedHere: boolean;
-  stop(): void;
+  source: StackSource;
+  stop(): Promise<void>;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-function runStackVerb(verb: string): void {
-  const result = spawnSync('bash', [path.join(repoRoot, 'infra/native/stack.sh'), verb], { stdio: 'inherit', cwd: repoRoot });
-  if (result.status !== 0) throw new Error(`'infra/native/stack.sh ${verb}' failed (exit ${result.status}); see the logs under .tracebed/logs`);
+function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync('bash', [path.join(repoRoot, script), ...args], { stdio: 'inherit', cwd: repoRoot, env });
+  if (result.status !== 0) throw new Error(`'${script} ${args.join(' ')}' failed (exit ${result.status}); see the logs under .tracebed/logs`);
+}
+
+async function startWithContainers(): Promise<StackHandle> {
+  const infra = await startInfraContainers(repoRoot);
+  if (!['localhost', '127.0.0.1'].includes(infra.host)) {
+    await infra.stop();
+    throw new Error(`containers run on ${infra.host}; the services under test need them on this machine's loopback`);
+  }
+  // The services run natively against the containers' mapped ports; test workers inherit these.
+  for (const [name, port] of Object.entries(infra.ports)) process.env[name] = String(port);
+  runScript('infra/native/stack.sh', ['build']);
+  runScript('infra/native/services.sh', ['start']);
+  return {
+    source: 'containers',
+    stop: async () => {
+      runScript('infra/native/services.sh', ['stop']);
+      await infra.stop();
+    },
+  };
 }
 
 /**
- * Uses the stack when it is already up (started by `make up`, `make test` or compose);
- * otherwise starts the native stack. Tests never skip for a missing dependency: either the
- * stack is there or the run fails saying why.
+ * Uses the stack when it already answers (make up, make test, compose, or endpoints from the
+ * environment); otherwise starts the infrastructure in containers where a Docker engine runs,
+ * or natively where none does. Tests never skip for a missing dependency: either the stack is
+ * there or the run fails saying why.
  */
 export async function ensureStack(endpoints: StackEndpoints): Promise<StackHandle> {
-  if (await isStackReady(endpoints)) return { startedHere: false, stop: () => undefined };
-  if (process.env.TRACEBED_EXTERNAL_STACK === '1') {
-    throw new Error(`the stack at ${endpoints.gatewayUrl} (Jaeger ${endpoints.jaegerUrl}) is not ready, and TRACEBED_EXTERNAL_STACK=1 forbids starting one`);
-  }
-  runStackVerb('up');
+  const source = await selectStackSource({
+    stackAnswers: () => isStackReady(endpoints),
+    dockerAnswers: isDockerAvailable,
+    externalOnly: process.env.TRACEBED_EXTERNAL_STACK === '1',
+  });
+  if (source === 'running') return { source, stop: async () => undefined };
+  if (source === 'containers') return startWithContainers();
+  runScript('infra/native/stack.sh', ['up']);
   if (!(await isStackReady(endpoints))) throw new Error('the native stack started but the gateway or Jaeger does not answer');
-  return { startedHere: true, stop: () => runStackVerb('down') };
+  return { source, stop: async () => runScript('infra/native/stack.sh', ['down']) };
 }

@@ -1,6 +1,8 @@
 export { stackEndpoints, type StackEndpoints } from './endpoints';
 export { eventually, type EventuallyOptions } from './eventually';
 export { ensureStack, isStackReady, type StackHandle } from './ensure-stack';
+export { selectStackSource, type StackSource, type StackProbes } from './select-stack';
+export { startInfraContainers, isDockerAvailable, imagePins, type InfraContainers } from './containers';
 export { createShopClient, TEST_CARDS, type ShopClient, type ShopResponse } from './shop-client';
 export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
 export { findSpan, findSpans, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
