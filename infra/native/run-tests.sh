@@ -29,6 +29,8 @@ bash "$NATIVE/services.sh" start
 cd "$REPO_ROOT"
 log "pnpm typecheck"
 pnpm typecheck
+log "pnpm lint"
+pnpm lint
 log "pnpm test"
 set +e
 pnpm test

@@ -1,7 +1,7 @@
 import { telemetry } from './instrumentation';
 import path from 'node:path';
 import { TOPOLOGY } from '@tracebed/contracts';
-import { createBroker, createLogger, createPool, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
+import { createBackendRuntime, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadInventoryConfig } from './config';
 import { seedCatalogue } from './data-access/seed-catalogue';
@@ -10,17 +10,13 @@ import { orderOutcomeConsumer } from './entry-points/consumers';
 
 async function main(): Promise<void> {
   const config = loadInventoryConfig();
-  const logger = createLogger({ service: 'inventory', level: config.LOG_LEVEL });
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'inventory', logger });
-  const broker = createBroker({ url: config.AMQP_URL, topology: TOPOLOGY, logger });
+  const runtime = createBackendRuntime('inventory', config, TOPOLOGY);
+  const { logger, pool } = runtime;
   const store = createStockStore(pool);
 
   await runBackendService({
-    host: config.HOST,
-    port: config.PORT,
-    logger,
-    pool,
-    broker,
+    config,
+    runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
     afterMigrations: async () => {

@@ -1,7 +1,7 @@
 import { telemetry } from './instrumentation';
 import path from 'node:path';
 import { TOPOLOGY } from '@tracebed/contracts';
-import { createBroker, createLogger, createPool, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
+import { createBackendRuntime, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadOrdersConfig } from './config';
 import { createInventoryClient } from './data-access/inventory-client';
@@ -11,20 +11,16 @@ import { createOutboxRelay } from './messaging/outbox-relay';
 
 async function main(): Promise<void> {
   const config = loadOrdersConfig();
-  const logger = createLogger({ service: 'orders', level: config.LOG_LEVEL });
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'orders', logger });
-  const broker = createBroker({ url: config.AMQP_URL, topology: TOPOLOGY, logger });
+  const runtime = createBackendRuntime('orders', config, TOPOLOGY);
+  const { logger, pool, broker } = runtime;
   const store = createOrderStore(pool);
   const inventory = createInventoryClient({ baseUrl: config.INVENTORY_URL, timeoutMs: config.INVENTORY_TIMEOUT_MS });
   const relay = createOutboxRelay({ pool, broker, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
   const wakeRelay = () => relay.wake();
 
   await runBackendService({
-    host: config.HOST,
-    port: config.PORT,
-    logger,
-    pool,
-    broker,
+    config,
+    runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
     createApp: (readiness) => createApp({ store, inventory, wakeRelay, logger, readiness }),

@@ -14,6 +14,8 @@ export { inTransaction } from './pg/transaction';
 export { runMigrations } from './pg/migrate';
 export { createBroker, type Broker, type BrokerOptions, type PublishOptions } from './amqp/broker';
 export { PoisonMessageError, BrokerUnavailableError } from './amqp/errors';
+export { parseMessage } from './amqp/parse-message';
 export { deadLetterQueueName, type Topology, type QueueDeclaration } from './amqp/topology';
 export type { InboundMessage, Subscription } from './amqp/subscription';
 export { runBackendService, exitOnStartupFailure, type BackendServiceOptions, type Worker } from './service/run-backend-service';
+export { createBackendRuntime, type BackendRuntime, type BackendConfig } from './service/backend-runtime';

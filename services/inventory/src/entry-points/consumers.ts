@@ -1,5 +1,5 @@
 import { OrderSettled, QUEUES } from '@tracebed/contracts';
-import { PoisonMessageError, type Subscription } from '@tracebed/platform';
+import { parseMessage, type Subscription } from '@tracebed/platform';
 import type { StockStore } from '../domain/ports';
 import { settleReservation } from '../domain/settle-reservation';
 
@@ -8,9 +8,7 @@ export function orderOutcomeConsumer(store: StockStore): Subscription {
   return {
     queue: QUEUES.inventoryOrderOutcome,
     async handle(message) {
-      const parsed = OrderSettled.safeParse(message.body);
-      if (!parsed.success) throw new PoisonMessageError(`not an OrderSettled event: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      await settleReservation(store, parsed.data);
+      await settleReservation(store, parseMessage(OrderSettled, message.body, 'OrderSettled'));
     },
   };
 }

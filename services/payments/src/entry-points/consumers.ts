@@ -1,18 +1,22 @@
 import { EVENTS, OrderPlaced, QUEUES } from '@tracebed/contracts';
-import { PoisonMessageError, type Subscription } from '@tracebed/platform';
+import { parseMessage, type Broker, type Subscription } from '@tracebed/platform';
 import { chargePayment, type ChargeDeps } from '../domain/charge-payment';
+import type { PublishPaymentOutcome } from '../domain/ports';
 
 /** Every placed order is charged once. */
 export function orderPlacedConsumer(deps: ChargeDeps): Subscription {
   return {
     queue: QUEUES.paymentsOrderPlaced,
     async handle(message) {
-      const parsed = OrderPlaced.safeParse(message.body);
-      if (!parsed.success) throw new PoisonMessageError(`not an OrderPlaced event: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      await chargePayment(deps, parsed.data);
+      await chargePayment(deps, parseMessage(OrderPlaced, message.body, 'OrderPlaced'));
     },
   };
 }
 
-export const outcomeRoutingKey = (outcome: 'succeeded' | 'declined') =>
-  outcome === 'succeeded' ? EVENTS.paymentSucceeded : EVENTS.paymentFailed;
+/** Outcomes go out as payment.succeeded or payment.failed, one message id per payment. */
+export function paymentOutcomePublisher(broker: Broker): PublishPaymentOutcome {
+  return (event) =>
+    broker.publish(event.outcome === 'succeeded' ? EVENTS.paymentSucceeded : EVENTS.paymentFailed, event, {
+      messageId: `payment-${event.paymentId}`,
+    });
+}

@@ -1,14 +1,12 @@
 import { once } from 'node:events';
 import type { Express } from 'express';
-import type { Logger } from 'pino';
-import type { Pool } from 'pg';
-import type { Broker } from '../amqp/broker';
 import type { Subscription } from '../amqp/subscription';
 import { retryForever } from '../backoff';
 import type { ReadinessCheck } from '../http/readiness';
 import { isDatabaseReachable } from '../pg/create-pool';
 import { runMigrations } from '../pg/migrate';
 import { onShutdown } from '../shutdown';
+import type { BackendConfig, BackendRuntime } from './backend-runtime';
 
 /** Something that runs in the background once the database is ready (e.g. an outbox relay). */
 export interface Worker {
@@ -17,11 +15,8 @@ export interface Worker {
 }
 
 export interface BackendServiceOptions {
-  host: string;
-  port: number;
-  logger: Logger;
-  pool: Pool;
-  broker: Broker;
+  config: Pick<BackendConfig, 'HOST' | 'PORT'>;
+  runtime: BackendRuntime;
   telemetry: { shutdown(): Promise<void> };
   migrationsDirectory: string;
   /** Idempotent work after migrations, such as seeding. */
@@ -37,15 +32,16 @@ export interface BackendServiceOptions {
  * SIGTERM stops intake first and flushes telemetry last.
  */
 export async function runBackendService(options: BackendServiceOptions): Promise<void> {
-  const { logger, pool, broker } = options;
+  const { logger, pool, broker } = options.runtime;
+  const { HOST: host, PORT: port } = options.config;
   let databaseReady = false;
   const app = options.createApp([
     { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
     { name: 'rabbitmq', isReady: () => broker.isConnected() },
   ]);
-  const server = app.listen(options.port, options.host);
+  const server = app.listen(port, host);
   await once(server, 'listening');
-  logger.info({ host: options.host, port: options.port }, 'service.listening');
+  logger.info({ host, port }, 'service.listening');
 
   const workers = options.workers ?? [];
   onShutdown(logger, [

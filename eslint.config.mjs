@@ -1,0 +1,44 @@
+// One linter for the repo, type-aware where it matters (promises), with the boundary rule:
+// a service never imports another service; services share only shared/* packages.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const SERVICES = ['gateway', 'orders', 'inventory', 'payments'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.tracebed/**', 'reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    languageOptions: { parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  ...SERVICES.map((service) => ({
+    files: [`services/${service}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: SERVICES.filter((other) => other !== service).flatMap((other) => [
+            { group: [`@tracebed/${other}`, `@tracebed/${other}/*`], message: 'services talk over HTTP and RabbitMQ, never by import' },
+            { group: [`**/services/${other}/**`, `../../${other}/**`], message: 'services talk over HTTP and RabbitMQ, never by import' },
+          ]),
+        },
+      ],
+    },
+  })),
+  {
+    // Test helpers read loosely typed JSON from the services and Jaeger on purpose.
+    files: ['**/test/**/*.ts', '**/*.test.ts', 'shared/testkit/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly' } },
+  },
+);
