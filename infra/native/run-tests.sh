@@ -22,6 +22,8 @@ trap 'exit 130' INT TERM
 # Built every run, even when the stack is already up, so the tests see this checkout;
 # services already running on an older build are restarted on this one.
 bash "$NATIVE/stack.sh" build
+# Built here rather than inside a test, so a slow first build never runs into a test timeout.
+bash "$REPO_ROOT/infra/checks/build.sh" >/dev/null
 bash "$NATIVE/stack.sh" up-infra
 bash "$NATIVE/services.sh" refresh
 bash "$NATIVE/services.sh" start
