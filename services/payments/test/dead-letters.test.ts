@@ -32,7 +32,7 @@ describe('a payment request that can never be processed', () => {
     const orderId = randomUUID();
     await broker.publishRaw(EVENTS.orderPlaced, JSON.stringify({ orderId, amountCents: -5, currency: 'EUR', cardLast4: '4242', placedAt: new Date().toISOString() }), messageId);
     const deadLetter = await broker.takeDeadLetter(dlq, messageId);
-    expect(String(deadLetter.headers['x-tracebed-reason'])).toMatch(/^not an OrderPlaced event/);
+    expect(String(deadLetter.headers['x-tracebed-reason'])).toMatch(/^breaks the OrderPlaced contract: amountCents: /);
     expect(await databases.query('payments', 'SELECT id FROM payments WHERE order_id = $1', [orderId])).toEqual([]);
   });
 });

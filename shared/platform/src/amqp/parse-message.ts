@@ -7,5 +7,5 @@ export function parseMessage<Schema extends z.ZodType>(schema: Schema, body: unk
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new PoisonMessageError(`not a ${eventName} event: ${where}${issue?.message ?? 'invalid'}`);
+  throw new PoisonMessageError(`breaks the ${eventName} contract: ${where}${issue?.message ?? 'invalid'}`);
 }
