@@ -20,6 +20,10 @@ service_env() {
   echo "PORT=$port"
   echo "LOG_LEVEL=${LOG_LEVEL:-info}"
   echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"
+  # Faults: the admin API's token (a demo value; set your own), start-up rules, per-request switch.
+  echo "FAULT_ADMIN_TOKEN=${FAULT_ADMIN_TOKEN:-tracebed-demo-admin-token}"
+  echo "FAULTS=${FAULTS:-}"
+  echo "FAULTS_PER_REQUEST=${FAULTS_PER_REQUEST:-on}"
   case "$name" in
     gateway)
       echo "ORDERS_URL=http://127.0.0.1:$ORDERS_PORT"

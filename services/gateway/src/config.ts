@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { env, loadConfig } from '@tracebed/platform';
+import { env, faultSettings, loadConfig } from '@tracebed/platform';
 
 export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8080),
   LOG_LEVEL: env.logLevel(),
+  ...faultSettings,
   ORDERS_URL: env.url(),
   INVENTORY_URL: env.url(),
   UPSTREAM_TIMEOUT_MS: env.milliseconds(5_000),

@@ -1,6 +1,6 @@
 import { telemetry } from './instrumentation';
 import { once } from 'node:events';
-import { createLogger, exitOnStartupFailure, onShutdown } from '@tracebed/platform';
+import { createLogger, createServiceFaults, exitOnStartupFailure, faultAdminRoutes, onShutdown } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadGatewayConfig } from './config';
 import { createShopBackends } from './data-access/shop-backends';
@@ -17,15 +17,21 @@ async function isAlive(baseUrl: string): Promise<boolean> {
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
-  const backends = createShopBackends({ ordersUrl: config.ORDERS_URL, inventoryUrl: config.INVENTORY_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const faults = createServiceFaults('gateway', config);
+  const backends = createShopBackends({ ordersUrl: config.ORDERS_URL, inventoryUrl: config.INVENTORY_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, faults });
   const app = createApp({
     backends,
+    faults,
     logger,
     jaegerUiUrl: config.JAEGER_UI_URL,
-    readiness: [
-      { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },
-      { name: 'inventory', isReady: () => isAlive(config.INVENTORY_URL) },
-    ],
+    perRequestFaults: config.FAULTS_PER_REQUEST === 'on',
+    http: {
+      readiness: [
+        { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },
+        { name: 'inventory', isReady: () => isAlive(config.INVENTORY_URL) },
+      ],
+      adminRoutes: faultAdminRoutes({ service: 'gateway', injector: faults, startupRules: config.FAULTS, token: config.FAULT_ADMIN_TOKEN }),
+    },
   });
   const server = app.listen(config.PORT, config.HOST);
   await once(server, 'listening');

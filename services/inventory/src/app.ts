@@ -1,17 +1,16 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type Logger, type ReadinessCheck } from '@tracebed/platform';
-import type { StockStore } from './domain/ports';
+import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
+import type { ReserveStockDeps } from './domain/reserve-stock';
 import { inventoryRoutes } from './entry-points/http';
 
-export interface InventoryDeps {
-  store: StockStore;
+export interface InventoryDeps extends ReserveStockDeps {
   logger: Logger;
-  readiness: ReadinessCheck[];
+  http: ServiceHttp;
 }
 
 /** The inventory HTTP app, without listening: tests and main.ts both start it. */
 export function createApp(deps: InventoryDeps): Express {
-  const app = createHttpApp({ readiness: deps.readiness });
-  app.use(inventoryRoutes(deps.store));
+  const app = createHttpApp(deps.http);
+  app.use(inventoryRoutes(deps));
   return finishHttpApp(app, deps.logger);
 }

@@ -1,7 +1,7 @@
 import { telemetry } from './instrumentation';
 import path from 'node:path';
 import { TOPOLOGY } from '@tracebed/contracts';
-import { createBackendRuntime, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
+import { createBackendRuntime, createServiceFaults, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadInventoryConfig } from './config';
 import { seedCatalogue } from './data-access/seed-catalogue';
@@ -10,7 +10,8 @@ import { orderOutcomeConsumer } from './entry-points/consumers';
 
 async function main(): Promise<void> {
   const config = loadInventoryConfig();
-  const runtime = createBackendRuntime('inventory', config, TOPOLOGY);
+  const faults = createServiceFaults('inventory', config);
+  const runtime = createBackendRuntime('inventory', config, TOPOLOGY, faults);
   const { logger, pool } = runtime;
   const store = createStockStore(pool);
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
       const added = await seedCatalogue(pool);
       if (added > 0) logger.info({ added }, 'catalogue.seeded');
     },
-    createApp: (readiness) => createApp({ store, logger, readiness }),
+    createApp: (http) => createApp({ store, faults, logger, http }),
     subscriptions: [orderOutcomeConsumer(store)],
   });
 }

@@ -1,15 +1,15 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type ReadinessCheck } from '@tracebed/platform';
+import { createHttpApp, finishHttpApp, type ServiceHttp } from '@tracebed/platform';
 import type { PlaceOrderDeps } from './domain/place-order';
 import { orderRoutes } from './entry-points/http';
 
 export interface OrdersDeps extends PlaceOrderDeps {
-  readiness: ReadinessCheck[];
+  http: ServiceHttp;
 }
 
 /** The orders HTTP app, without listening. */
 export function createApp(deps: OrdersDeps): Express {
-  const app = createHttpApp({ readiness: deps.readiness });
+  const app = createHttpApp(deps.http);
   app.use(orderRoutes(deps));
   return finishHttpApp(app, deps.logger);
 }

@@ -1,31 +1,44 @@
 import { telemetry } from './instrumentation';
 import path from 'node:path';
 import { TOPOLOGY } from '@tracebed/contracts';
-import { createBackendRuntime, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
+import { createBackendRuntime, createServiceFaults, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadOrdersConfig } from './config';
 import { createInventoryClient } from './data-access/inventory-client';
 import { createOrderStore } from './data-access/order-store';
 import { paymentOutcomeConsumer } from './entry-points/consumers';
 import { createOutboxRelay } from './messaging/outbox-relay';
+import { createPaymentTimeoutSweep } from './messaging/payment-timeout-sweep';
 
 async function main(): Promise<void> {
   const config = loadOrdersConfig();
-  const runtime = createBackendRuntime('orders', config, TOPOLOGY);
+  const faults = createServiceFaults('orders', config);
+  const runtime = createBackendRuntime('orders', config, TOPOLOGY, faults);
   const { logger, pool, broker } = runtime;
   const store = createOrderStore(pool);
-  const inventory = createInventoryClient({ baseUrl: config.INVENTORY_URL, timeoutMs: config.INVENTORY_TIMEOUT_MS });
+  const inventory = createInventoryClient({
+    baseUrl: config.INVENTORY_URL,
+    timeoutMs: config.INVENTORY_TIMEOUT_MS,
+    faults: { injector: faults, point: 'orders.inventory' },
+  });
   const relay = createOutboxRelay({ pool, broker, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
   const wakeRelay = () => relay.wake();
+  const sweep = createPaymentTimeoutSweep({
+    store,
+    logger,
+    wakeRelay,
+    paymentTimeoutMs: config.PAYMENT_TIMEOUT_MS,
+    maxPaymentRequests: config.PAYMENT_MAX_REQUESTS,
+  });
 
   await runBackendService({
     config,
     runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
-    createApp: (readiness) => createApp({ store, inventory, wakeRelay, logger, readiness }),
+    createApp: (http) => createApp({ store, inventory, wakeRelay, logger, faults, http }),
     subscriptions: [paymentOutcomeConsumer({ store, wakeRelay, logger })],
-    workers: [relay],
+    workers: [relay, sweep],
   });
 }
 

@@ -1,17 +1,17 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type Logger, type ReadinessCheck } from '@tracebed/platform';
+import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { PaymentStore } from './domain/ports';
 import { paymentRoutes } from './entry-points/http';
 
 export interface PaymentsDeps {
   store: PaymentStore;
   logger: Logger;
-  readiness: ReadinessCheck[];
+  http: ServiceHttp;
 }
 
 /** The payments HTTP app (probes and a read-only lookup), without listening. */
 export function createApp(deps: PaymentsDeps): Express {
-  const app = createHttpApp({ readiness: deps.readiness });
+  const app = createHttpApp(deps.http);
   app.use(paymentRoutes(deps.store));
   return finishHttpApp(app, deps.logger);
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { env, loadConfig } from '@tracebed/platform';
+import { env, faultSettings, loadConfig } from '@tracebed/platform';
 
 export const configSchema = z.object({
   HOST: env.host(),
   PORT: env.port(8083),
   LOG_LEVEL: env.logLevel(),
+  ...faultSettings,
   DATABASE_URL: env.url(),
   AMQP_URL: env.url(),
   /** Simulated card-provider latency range, in milliseconds. */

@@ -1,7 +1,7 @@
 import { telemetry } from './instrumentation';
 import path from 'node:path';
 import { TOPOLOGY } from '@tracebed/contracts';
-import { createBackendRuntime, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
+import { createBackendRuntime, createServiceFaults, exitOnStartupFailure, runBackendService } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadPaymentsConfig } from './config';
 import { createPaymentStore } from './data-access/payment-store';
@@ -10,7 +10,8 @@ import { orderPlacedConsumer, paymentOutcomePublisher } from './entry-points/con
 
 async function main(): Promise<void> {
   const config = loadPaymentsConfig();
-  const runtime = createBackendRuntime('payments', config, TOPOLOGY);
+  const faults = createServiceFaults('payments', config);
+  const runtime = createBackendRuntime('payments', config, TOPOLOGY, faults);
   const { logger, pool, broker } = runtime;
   const store = createPaymentStore(pool);
   const provider = createSimulatedCardProvider({ minMs: config.PROVIDER_LATENCY_MIN_MS, maxMs: config.PROVIDER_LATENCY_MAX_MS });
@@ -20,8 +21,8 @@ async function main(): Promise<void> {
     runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
-    createApp: (readiness) => createApp({ store, logger, readiness }),
-    subscriptions: [orderPlacedConsumer({ store, provider, publish: paymentOutcomePublisher(broker) })],
+    createApp: (http) => createApp({ store, logger, http }),
+    subscriptions: [orderPlacedConsumer({ store, provider, faults, publish: paymentOutcomePublisher(broker) })],
   });
 }
 

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'OUT_OF_STOCK'
   | 'UPSTREAM_UNAVAILABLE'
   | 'DEPENDENCY_UNAVAILABLE'
+  | 'FAULT_INJECTED'
+  | 'FAULTS_DISABLED'
+  | 'UNAUTHORIZED'
+  | 'ADMIN_DISABLED'
   | 'INTERNAL';
 
 export interface ErrorDetail {

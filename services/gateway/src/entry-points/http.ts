@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentTraceId, parseInput } from '@tracebed/platform';
 import { isValidCardNumber } from '../domain/card-number';
-import type { OrderView, ShopBackends } from '../domain/ports';
-import { submitOrder } from '../domain/submit-order';
+import type { OrderView } from '../domain/ports';
+import { submitOrder, type SubmitOrderDeps } from '../domain/submit-order';
 
 const Sku = z.string().regex(/^[A-Z0-9-]{1,64}$/, 'must be 1-64 upper-case letters, digits or dashes');
 
@@ -19,7 +19,8 @@ const PlaceOrderBody = z
 
 const OrderIdParam = z.object({ orderId: z.uuid('must be a UUID') });
 
-export function shopRoutes(backends: ShopBackends, jaegerUiUrl: string): Router {
+export function shopRoutes(deps: SubmitOrderDeps, jaegerUiUrl: string): Router {
+  const { backends } = deps;
   const router = Router();
   const withLinks = (order: OrderView, traceId: string | null) => ({
     ...order,
@@ -36,7 +37,7 @@ export function shopRoutes(backends: ShopBackends, jaegerUiUrl: string): Router 
 
   router.post('/api/orders', async (request, response) => {
     const body = parseInput(PlaceOrderBody, request.body, 'order');
-    const order = await submitOrder(backends, body);
+    const order = await submitOrder(deps, body);
     response.status(202).location(`/api/orders/${order.orderId}`).json(withLinks(order, currentTraceId() ?? order.traceId));
   });
 

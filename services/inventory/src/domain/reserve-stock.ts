@@ -1,3 +1,4 @@
+import type { FaultInjector } from '@tracebed/faults';
 import { AppError, withSpan } from '@tracebed/platform';
 import type { StockStore } from './ports';
 import { mergeLines, totalCents, type ReservedLine, type StockLine } from './stock-lines';
@@ -9,9 +10,15 @@ export interface Reservation {
 }
 
 /** Reserves every line of an order or none of them. */
-export async function reserveStock(store: StockStore, orderId: string, requested: readonly StockLine[]): Promise<Reservation> {
+export interface ReserveStockDeps {
+  store: StockStore;
+  faults: Pick<FaultInjector, 'atOperation'>;
+}
+
+export async function reserveStock({ store, faults }: ReserveStockDeps, orderId: string, requested: readonly StockLine[]): Promise<Reservation> {
   const lines = mergeLines(requested);
   return withSpan('stock.reserve', { 'order.id': orderId, 'inventory.line_count': lines.length }, async (span) => {
+    await faults.atOperation('inventory.reserve');
     const outcome = await store.reserve(orderId, lines);
     switch (outcome.kind) {
       case 'unknown_skus':

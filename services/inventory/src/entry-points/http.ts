@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '@tracebed/platform';
-import type { StockStore } from '../domain/ports';
 import { listProducts } from '../domain/list-products';
 import { releaseReservation } from '../domain/release-reservation';
-import { reserveStock } from '../domain/reserve-stock';
+import { reserveStock, type ReserveStockDeps } from '../domain/reserve-stock';
 
 const ReservationRequest = z.object({
   orderId: z.uuid(),
@@ -16,7 +15,8 @@ const ReservationRequest = z.object({
 
 const OrderIdParam = z.object({ orderId: z.uuid() });
 
-export function inventoryRoutes(store: StockStore): Router {
+export function inventoryRoutes(deps: ReserveStockDeps): Router {
+  const { store } = deps;
   const router = Router();
 
   router.get('/products', async (_request, response) => {
@@ -25,7 +25,7 @@ export function inventoryRoutes(store: StockStore): Router {
 
   router.post('/reservations', async (request, response) => {
     const { orderId, items } = parseInput(ReservationRequest, request.body, 'reservation');
-    response.status(201).json(await reserveStock(store, orderId, items));
+    response.status(201).json(await reserveStock(deps, orderId, items));
   });
 
   router.delete('/reservations/:orderId', async (request, response) => {

@@ -1,8 +1,8 @@
-import { createServiceClient } from '@tracebed/platform';
+import { createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
 import type { InventoryGateway, StockReservation } from '../domain/ports';
 
 /** The inventory service over HTTP; its typed errors (409 OUT_OF_STOCK, 422 UNKNOWN_SKU) come through intact. */
-export function createInventoryClient(options: { baseUrl: string; timeoutMs: number }): InventoryGateway {
+export function createInventoryClient(options: Omit<ServiceClientOptions, 'service'>): InventoryGateway {
   const client = createServiceClient({ service: 'inventory', ...options });
   return {
     reserve: (orderId, lines) => client.post<StockReservation>('/reservations', { orderId, items: lines }),

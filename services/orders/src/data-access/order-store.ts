@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import { inTransaction, type Pool, type PoolClient } from '@tracebed/platform';
-import type { NewOrder, Order, OrderLine, OrderStore } from '../domain/ports';
+import type { NewOrder, Order, OrderLine, OrderStore, StalePaymentRow } from '../domain/ports';
 import { writeOutboxEvent } from './outbox-writer';
 
 async function insertOrder(client: PoolClient, order: NewOrder, status: 'pending' | 'rejected', reason: string | null): Promise<void> {
@@ -53,6 +53,41 @@ export function createOrderStore(pool: Pool): OrderStore {
     },
 
     find: (orderId) => findOrder(pool, orderId),
+
+    async findStalePayments(olderThanMs, limit) {
+      const { rows } = await pool.query<{ id: string; payment_requests: number; payload: StalePaymentRow['request']; trace_context: Record<string, string> }>(
+        `SELECT o.id, o.payment_requests, ob.payload, ob.trace_context
+         FROM orders o JOIN outbox ob ON ob.message_id = 'order-placed-' || o.id
+         WHERE o.status = 'pending' AND o.updated_at < now() - make_interval(secs => $1::float8 / 1000)
+         ORDER BY o.updated_at LIMIT $2`,
+        [olderThanMs, limit],
+      );
+      return rows.map((row) => ({ orderId: row.id, paymentRequests: row.payment_requests, request: row.payload, traceContext: row.trace_context }));
+    },
+
+    async requestPaymentAgain(orderId, event) {
+      return inTransaction(pool, async (client) => {
+        const updated = await client.query(
+          `UPDATE orders SET payment_requests = payment_requests + 1, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+          [orderId],
+        );
+        if (updated.rowCount === 0) return 'settled_meanwhile';
+        await writeOutboxEvent(client, event);
+        return 'requested_again';
+      });
+    },
+
+    async failPayment(orderId, reason, event) {
+      return inTransaction(pool, async (client) => {
+        const updated = await client.query(
+          `UPDATE orders SET status = 'payment_failed', rejection_reason = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+          [orderId, reason],
+        );
+        if (updated.rowCount === 0) return 'settled_meanwhile';
+        await writeOutboxEvent(client, event);
+        return 'failed';
+      });
+    },
 
     async settle(orderId, status, event) {
       return inTransaction(pool, async (client) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENTS, type OrderPlaced } from '@tracebed/contracts';
+import type { FaultInjector } from '@tracebed/faults';
 import { AppError, withSpan, type Logger } from '@tracebed/platform';
 import type { InventoryGateway, Order, OrderStore, RequestedLine } from './ports';
 
@@ -9,6 +10,7 @@ export interface PlaceOrderDeps {
   /** Tells the outbox relay there is something to publish. */
   wakeRelay: () => void;
   logger: Logger;
+  faults: Pick<FaultInjector, 'atOperation'>;
 }
 
 export interface PlaceOrderRequest {
@@ -24,6 +26,7 @@ export interface PlaceOrderRequest {
 export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderRequest): Promise<Order> {
   const orderId = randomUUID();
   return withSpan('order.place', { 'order.id': orderId, 'order.line_count': request.items.length }, async (span) => {
+    await deps.faults.atOperation('orders.place');
     let reservation;
     try {
       reservation = await deps.inventory.reserve(orderId, request.items);

@@ -45,6 +45,20 @@ export interface OrderStore {
    * transaction. Returns 'settled', 'already_settled' or 'unknown_order'.
    */
   settle(orderId: string, status: 'paid' | 'payment_failed', event: OutboxEvent<OrderSettled>): Promise<'settled' | 'already_settled' | 'unknown_order'>;
+  /** Pending orders whose payment was last requested more than `olderThanMs` ago. */
+  findStalePayments(olderThanMs: number, limit: number): Promise<StalePaymentRow[]>;
+  /** Counts another payment request and writes it to the outbox, if the order is still pending. */
+  requestPaymentAgain(orderId: string, event: OutboxEvent<OrderPlaced>): Promise<'requested_again' | 'settled_meanwhile'>;
+  /** Ends a still-pending order as payment_failed with a reason, and announces it. */
+  failPayment(orderId: string, reason: string, event: OutboxEvent<OrderSettled>): Promise<'failed' | 'settled_meanwhile'>;
+}
+
+export interface StalePaymentRow {
+  orderId: string;
+  paymentRequests: number;
+  request: OrderPlaced;
+  /** The W3C headers stored with the first payment request: the order's own trace. */
+  traceContext: Record<string, string>;
 }
 
 export interface RequestedLine {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { OrderPlaced, PaymentCompleted } from '@tracebed/contracts';
+import type { FaultInjector } from '@tracebed/faults';
 import { withSpan } from '@tracebed/platform';
 import type { CardProvider } from './card-provider';
 import type { Payment, PaymentStore, PublishPaymentOutcome } from './ports';
@@ -9,6 +10,7 @@ export interface ChargeDeps {
   store: PaymentStore;
   provider: CardProvider;
   publish: PublishPaymentOutcome;
+  faults: Pick<FaultInjector, 'atOperation'>;
 }
 
 function toEvent(payment: Payment): PaymentCompleted {
@@ -25,6 +27,7 @@ function toEvent(payment: Payment): PaymentCompleted {
  */
 export async function chargePayment(deps: ChargeDeps, order: OrderPlaced): Promise<Payment> {
   return withSpan('payment.charge', { 'order.id': order.orderId, 'order.total_cents': order.amountCents }, async (span) => {
+    await deps.faults.atOperation('payments.charge');
     let payment = await deps.store.findByOrder(order.orderId);
     span.setAttribute('payment.duplicate', payment !== undefined);
     if (!payment) {

@@ -1,4 +1,5 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import type { FaultInjector, FaultPoint } from '@tracebed/faults';
 import type { Logger } from 'pino';
 import { retryForever } from '../backoff';
 import { assertTopology } from './assert-topology';
@@ -13,6 +14,8 @@ export interface BrokerOptions {
   logger: Logger;
   /** Deliveries a consumer channel handles at once. */
   prefetch?: number;
+  /** Message faults (drop, duplicate, delay, poison, redeliver…) applied before each handler. */
+  faults?: { injector: FaultInjector; point: FaultPoint };
 }
 
 export interface PublishOptions {
@@ -60,7 +63,10 @@ export function createBroker(options: BrokerOptions): Broker {
       await assertTopology(publisher, topology);
       await consumer.prefetch(options.prefetch ?? 10);
       for (const subscription of subscriptions) {
-        await startConsumer({ channel: consumer, deadLetterExchange: topology.deadLetterExchange, logger, inFlight }, subscription);
+        await startConsumer(
+          { channel: consumer, deadLetterExchange: topology.deadLetterExchange, logger, inFlight, ...(options.faults ? { faults: options.faults } : {}) },
+          subscription,
+        );
       }
       return { connection, publisher, consumer };
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { trace } from '@opentelemetry/api';
+import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
 import type { Logger } from 'pino';
 import { backoffDelay } from '../backoff';
 import { markSpanFailed } from '../tracing';
@@ -12,6 +13,44 @@ export interface ConsumeContext {
   logger: Logger;
   /** Tracks handlers in flight so shutdown can wait for them. */
   inFlight: Set<Promise<void>>;
+  /** The message faults of this service's consumers. */
+  faults?: { injector: FaultInjector; point: FaultPoint };
+}
+
+type FaultOutcome = 'process' | 'process-twice' | 'drop' | 'redeliver';
+
+/** Applies the message faults that fire for this delivery and says what to do with it. */
+async function applyMessageFaults(context: ConsumeContext, deliveryCount: number): Promise<FaultOutcome> {
+  if (!context.faults) return 'process';
+  const { injector, point } = context.faults;
+  // A redelivered message is processed: `redeliver` only sends a message round once.
+  const fired = injector.fire(point, (rule) => rule.kind !== 'redeliver' || deliveryCount === 0);
+  let outcome: FaultOutcome = 'process';
+  for (const fault of fired) {
+    switch (fault.kind) {
+      case 'drop':
+        return 'drop';
+      case 'redeliver':
+        return 'redeliver';
+      case 'poison':
+        throw new PoisonMessageError(`fault injected at ${point}: poison`);
+      case 'error':
+        throw new FaultInjectedError(fault, fault.status ?? 500);
+      case 'crash':
+        injector.crash(fault);
+        break;
+      case 'delay':
+      case 'latency':
+        await new Promise((resolve) => setTimeout(resolve, fault.drawnDelayMs ?? 0));
+        break;
+      case 'duplicate':
+        outcome = 'process-twice';
+        break;
+      default:
+        break;
+    }
+  }
+  return outcome;
 }
 
 function deliveryCountOf(message: ConsumeMessage): number {
@@ -47,7 +86,18 @@ async function settle(context: ConsumeContext, subscription: Subscription, messa
       body: decode(message),
       deliveryCount,
     };
+    const outcome = await applyMessageFaults(context, deliveryCount);
+    if (outcome === 'drop') {
+      log.warn('message.dropped_by_fault');
+      channel.ack(message);
+      return;
+    }
+    if (outcome === 'redeliver') {
+      channel.nack(message, false, true);
+      return;
+    }
     await subscription.handle(inbound);
+    if (outcome === 'process-twice') await subscription.handle(inbound);
     channel.ack(message);
   } catch (error) {
     if (span) markSpanFailed(span, error);

@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import { errorMiddleware, notFoundRoute } from './error-middleware';
@@ -9,6 +9,8 @@ export interface HttpAppOptions {
   readiness: ReadinessCheck[];
   /** Largest accepted JSON body; bigger ones get 413. */
   bodyLimit?: string;
+  /** Operator routes mounted before the service's own, such as /admin/faults. */
+  adminRoutes?: Router;
 }
 
 /** Bodies are JSON or nothing: anything else is refused before it reaches a handler. */
@@ -34,6 +36,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/readyz', readinessRoute(options.readiness));
   app.use(requireJsonBody());
   app.use(express.json({ limit: options.bodyLimit ?? '32kb', strict: true }));
+  if (options.adminRoutes) app.use(options.adminRoutes);
   return app;
 }
 

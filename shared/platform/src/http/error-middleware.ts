@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
+import { FaultInjectedError } from '@tracebed/faults';
 import { isDependencyUnavailable } from '../dependency-errors';
 import { AppError, dependencyUnavailable, type ErrorBody } from '../errors';
 import { currentTraceId, markSpanFailed } from '../tracing';
@@ -15,6 +16,7 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (error instanceof FaultInjectedError) return new AppError('FAULT_INJECTED', error.message, error.status);
   if (isDependencyUnavailable(error)) return dependencyUnavailable('a dependency is unavailable, retry shortly');
   const type = (error as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined;
@@ -37,7 +39,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const known = toAppError(error);
     const appError = known ?? new AppError('INTERNAL', 'internal error', 500);
     const span = trace.getActiveSpan();
-    if (!known || appError.status >= 500) {
+    if (!known || appError.status >= 500 || appError.code === 'FAULT_INJECTED') {
       logger.error({ err: error, method: request.method, path: request.path }, 'request.failed');
       if (span) markSpanFailed(span, error);
     } else {

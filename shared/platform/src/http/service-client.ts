@@ -1,3 +1,4 @@
+import type { FaultInjector, FaultPoint } from '@tracebed/faults';
 import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
 
 export interface ServiceClientOptions {
@@ -5,6 +6,8 @@ export interface ServiceClientOptions {
   service: string;
   baseUrl: string;
   timeoutMs: number;
+  /** Caller-side faults (latency, error, timeout) applied before every call. */
+  faults?: { injector: FaultInjector; point: FaultPoint };
 }
 
 export interface ServiceClient {
@@ -25,6 +28,7 @@ function isErrorBody(body: unknown): body is ErrorBody {
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    await options.faults?.injector.atOperation(options.faults.point);
     let response: Response;
     try {
       response = await fetch(new URL(path, options.baseUrl), {

@@ -1,9 +1,12 @@
+import type { FaultInjector } from '@tracebed/faults';
+import { isFaultPoint } from '@tracebed/faults';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBroker, type Broker } from '../amqp/broker';
 import type { Topology } from '../amqp/topology';
 import { createLogger } from '../logger';
 import { createPool } from '../pg/create-pool';
+import { withDatabaseFaults } from '../faults/database-faults';
 
 /** The settings every service with a database and a broker has in its config. */
 export interface BackendConfig {
@@ -20,15 +23,21 @@ export interface BackendRuntime {
   logger: Logger;
   pool: Pool;
   broker: Broker;
+  faults: FaultInjector;
 }
 
-/** Creates, without connecting yet, the logger, pool and broker client of a service. */
-export function createBackendRuntime(service: string, config: BackendConfig, topology: Topology): BackendRuntime {
+/** Creates, without connecting yet, the logger, pool and broker client of a service, with its faults. */
+export function createBackendRuntime(service: string, config: BackendConfig, topology: Topology, faults: FaultInjector): BackendRuntime {
   const logger = createLogger({ service, level: config.LOG_LEVEL });
+  const dbPoint = `${service}.db`;
+  const consumePoint = `${service}.consume`;
+  if (!isFaultPoint(dbPoint) || !isFaultPoint(consumePoint)) throw new Error(`${service} has no database or consumer fault points`);
+  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: service, logger });
   return {
     service,
     logger,
-    pool: createPool({ connectionString: config.DATABASE_URL, applicationName: service, logger }),
-    broker: createBroker({ url: config.AMQP_URL, topology, logger }),
+    pool: withDatabaseFaults(pool, faults, dbPoint),
+    broker: createBroker({ url: config.AMQP_URL, topology, logger, faults: { injector: faults, point: consumePoint } }),
+    faults,
   };
 }

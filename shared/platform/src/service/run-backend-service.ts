@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { Subscription } from '../amqp/subscription';
 import { retryForever } from '../backoff';
 import type { ReadinessCheck } from '../http/readiness';
@@ -7,6 +7,8 @@ import { isDatabaseReachable } from '../pg/create-pool';
 import { runMigrations } from '../pg/migrate';
 import { onShutdown } from '../shutdown';
 import type { BackendConfig, BackendRuntime } from './backend-runtime';
+import { faultAdminRoutes } from '../faults/fault-admin';
+import type { FaultConfig } from '../faults/fault-settings';
 
 /** Something that runs in the background once the database is ready (e.g. an outbox relay). */
 export interface Worker {
@@ -14,14 +16,20 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/** What the service's createApp mounts besides its own routes. */
+export interface ServiceHttp {
+  readiness: ReadinessCheck[];
+  adminRoutes: Router;
+}
+
 export interface BackendServiceOptions {
-  config: Pick<BackendConfig, 'HOST' | 'PORT'>;
+  config: Pick<BackendConfig, 'HOST' | 'PORT'> & FaultConfig;
   runtime: BackendRuntime;
   telemetry: { shutdown(): Promise<void> };
   migrationsDirectory: string;
   /** Idempotent work after migrations, such as seeding. */
   afterMigrations?: () => Promise<void>;
-  createApp: (readiness: ReadinessCheck[]) => Express;
+  createApp: (http: ServiceHttp) => Express;
   subscriptions?: Subscription[];
   workers?: Worker[];
 }
@@ -35,10 +43,18 @@ export async function runBackendService(options: BackendServiceOptions): Promise
   const { logger, pool, broker } = options.runtime;
   const { HOST: host, PORT: port } = options.config;
   let databaseReady = false;
-  const app = options.createApp([
-    { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
-    { name: 'rabbitmq', isReady: () => broker.isConnected() },
-  ]);
+  const app = options.createApp({
+    readiness: [
+      { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
+      { name: 'rabbitmq', isReady: () => broker.isConnected() },
+    ],
+    adminRoutes: faultAdminRoutes({
+      service: options.runtime.service,
+      injector: options.runtime.faults,
+      startupRules: options.config.FAULTS,
+      token: options.config.FAULT_ADMIN_TOKEN,
+    }),
+  });
   const server = app.listen(port, host);
   await once(server, 'listening');
   logger.info({ host, port }, 'service.listening');
