@@ -5,6 +5,7 @@ export { selectStackSource, type StackSource, type StackProbes } from './select-
 export { startInfraContainers, isDockerAvailable, imagePins, type InfraContainers } from './containers';
 export { createShopClient, TEST_CARDS, type ShopClient, type ShopResponse } from './shop-client';
 export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
-export { findSpan, findSpans, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
+export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
+export { faultAdmin, DEMO_ADMIN_TOKEN, type FaultAdmin } from './fault-admin';

@@ -34,8 +34,11 @@ export function createShopClient(gatewayUrl: string) {
   return {
     call,
     listProducts: () => call('GET', '/api/products'),
-    placeOrder: (items: { sku: string; quantity: number }[], cardNumber: string = TEST_CARDS.approved) =>
-      call('POST', '/api/orders', { items, cardNumber }),
+    placeOrder: (items: { sku: string; quantity: number }[], cardNumber: string = TEST_CARDS.approved, headers: Record<string, string> = {}) =>
+      call('POST', '/api/orders', { items, cardNumber }, headers),
+    /** Places an order carrying per-request faults in the X-Fault header. */
+    placeOrderWithFaults: (faults: string, items: { sku: string; quantity: number }[] = [{ sku: 'STICKERS', quantity: 1 }]) =>
+      call('POST', '/api/orders', { items, cardNumber: TEST_CARDS.approved }, { 'x-fault': faults }),
     getOrder: (orderId: string) => call('GET', `/api/orders/${orderId}`),
     /** Waits until the order reaches one of the given statuses and returns it. */
     waitForStatus: (orderId: string, statuses: string[], timeoutMs = 15_000) =>

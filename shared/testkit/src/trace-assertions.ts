@@ -70,3 +70,8 @@ export function rootsOf(trace: Trace): TraceSpan[] {
 export function servicesIn(trace: Trace): string[] {
   return [...new Set(trace.spans.map((span) => span.service))].sort();
 }
+
+/** Every event of this name in the trace, with the span it was recorded on. */
+export function findEvents(trace: Trace, name: string): { span: TraceSpan; attributes: Record<string, unknown> }[] {
+  return trace.spans.flatMap((span) => span.events.filter((event) => event.name === name).map((event) => ({ span, attributes: event.attributes })));
+}
