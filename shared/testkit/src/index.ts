@@ -9,3 +9,4 @@ export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf,
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
 export { faultAdmin, DEMO_ADMIN_TOKEN, type FaultAdmin } from './fault-admin';
+export { startServiceProcess, nativeServiceEnvironment, freePort, type ServiceProcess } from './service-process';
