@@ -39,8 +39,9 @@ export interface AdminClientOptions {
 }
 
 function unreachable(url: URL, error: unknown): AdminCallError {
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : (cause?.code ?? String(error));
+  // fetch wraps the network error: the cause says what happened (ECONNREFUSED, bad port, …).
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : (cause?.code ?? cause?.message ?? String(error));
   return new AdminCallError('UNREACHABLE', `down or not reachable at ${url.origin} (${reason})`);
 }
 

@@ -1,3 +1,4 @@
+import { UsageError } from './cli-config';
 import { FaultSpecError, formatSpec, parseRule, parseSpec } from './grammar';
 import { MAX_TTL_MS } from './fault-store';
 import { pointsOf, SERVICES } from './points';
@@ -46,7 +47,7 @@ export function parseTtl(text: string): number {
   const seconds = match ? Number(match[1]) * (TTL_UNITS[match[2] || 's'] ?? 1) : Number.NaN;
   const maxSeconds = MAX_TTL_MS / 1_000;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > maxSeconds) {
-    throw new RangeError(`--ttl '${text}' is not a duration from 1s to ${maxSeconds / 3_600}h (use e.g. 90s, 10m, 1h)`);
+    throw new UsageError(`--ttl '${text}' is not a duration from 1s to ${maxSeconds / 3_600}h (use e.g. 90s, 10m, 1h)`);
   }
   return seconds;
 }

@@ -24,8 +24,8 @@ function rowsOf(report: ServiceReport, now: number): string[][] {
 }
 
 /**
- * One section per service, blank lines between them; a failed service gets one line saying
- * why. Columns are as wide as their widest cell; a one-cell row runs past them.
+ * One section per service, blank lines between them when any runs over a line; a failed
+ * service gets one line saying why. Columns are as wide as their widest cell; a one-cell row runs past them.
  */
 export function formatTable(reports: readonly ServiceReport[], now: number, header = ['SERVICE', 'RULE', 'SOURCE', 'EXPIRES IN']): string {
   const sections = reports.map((report) => rowsOf(report, now).map((row, index) => [index === 0 ? report.service : '', ...row]));
@@ -36,5 +36,6 @@ export function formatTable(reports: readonly ServiceReport[], now: number, head
       .map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column] ?? 0) : cell))
       .join('  ')
       .trimEnd();
-  return `${line(header)}\n${sections.map((rows) => rows.map(line).join('\n')).join('\n\n')}`;
+  const between = sections.some((rows) => rows.length > 1) ? '\n\n' : '\n';
+  return `${line(header)}\n${sections.map((rows) => rows.map(line).join('\n')).join(between)}`;
 }
