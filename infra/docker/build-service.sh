@@ -2,18 +2,23 @@
 # Builds one service into a self-contained folder: its compiled code, its migrations and only its
 # production dependencies (workspace packages included). The Dockerfile runs exactly this, and
 # so does the build-path test, so a broken production bundle fails CI without a Docker engine.
-# Usage: build-service.sh <gateway|orders|inventory|payments> <output-dir>
+# Usage: build-service.sh <gateway|orders|inventory|payments|faults> <output-dir>
+# (faults is the fault CLI, for the compose `tools` profile.)
 set -euo pipefail
 
 service="${1:?usage: build-service.sh <service> <output-dir>}"
 output="${2:?usage: build-service.sh <service> <output-dir>}"
-case "$service" in gateway | orders | inventory | payments) ;; *) echo "unknown service: $service" >&2; exit 2 ;; esac
+case "$service" in
+  gateway | orders | inventory | payments) package="services/$service" entry=dist/main.js ;;
+  faults) package="shared/faults" entry=dist/cli.js ;;
+  *) echo "unknown service: $service" >&2; exit 2 ;;
+esac
 
 cd "$(dirname "$0")/../.."
 pnpm install --frozen-lockfile --reporter=silent
-pnpm exec tsc -b "services/$service"
+pnpm exec tsc -b "$package"
 rm -rf "$output"
 # --legacy: deploy without injected workspace packages, which would stop `tsc -b` output in
 # shared/* from reaching the services during development.
 pnpm --filter "@tracebed/$service" deploy --prod --legacy "$output" --reporter=silent
-test -f "$output/dist/main.js" || { echo "deploy of $service has no dist/main.js" >&2; exit 1; }
+test -f "$output/$entry" || { echo "deploy of $service has no $entry" >&2; exit 1; }

@@ -18,3 +18,13 @@ describe.each(['gateway', 'orders', 'inventory', 'payments'])('the production bu
     expect(await instance.exited, instance.stderr()).toBe(0);
   }, 120_000);
 });
+
+describe('the production bundle of the fault CLI', () => {
+  it('builds with the Dockerfile script and lists the stack faults from its own folder', () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'deploy-faults-')), 'app');
+    execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), 'faults', output], { stdio: 'pipe' });
+    const listing = execFileSync(process.execPath, ['dist/cli.js', 'list'], { cwd: output, encoding: 'utf8' });
+    expect(listing).toMatch(/^SERVICE\s+RULE/m);
+    expect(listing).toMatch(/^payments\s/m);
+  }, 120_000);
+});

@@ -41,9 +41,12 @@ export interface ComposeProject {
   volumes: Record<string, unknown>;
 }
 
-/** The resolved compose project, exactly as `docker compose` would load it. */
-export function loadComposeProject(file = 'docker-compose.yml'): ComposeProject {
-  const result = runChecker('compose-check', ['-file', file, '-json']);
+/**
+ * The resolved compose project, exactly as `docker compose` would load it: by default what plain
+ * `docker compose up` starts; `profiles` adds optional parts ('*' for all).
+ */
+export function loadComposeProject(profiles = '', file = 'docker-compose.yml'): ComposeProject {
+  const result = runChecker('compose-check', ['-file', file, '-json', '-profiles', profiles]);
   if (result.status !== 0) throw new Error(`compose-check failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as ComposeProject;
 }

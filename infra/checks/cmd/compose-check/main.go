@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/sirupsen/logrus"
@@ -28,7 +29,7 @@ func (w *warnings) Fire(entry *logrus.Entry) error {
 func main() {
 	file := flag.String("file", "docker-compose.yml", "compose file to check")
 	asJSON := flag.Bool("json", false, "print the resolved project as JSON")
-	profiles := flag.String("profiles", "*", "profiles to enable, comma-separated; * for all")
+	profiles := flag.String("profiles", "*", "profiles to enable, comma-separated; * for all, empty for the default services only")
 	flag.Parse()
 
 	collected := &warnings{}
@@ -46,7 +47,7 @@ func main() {
 		cli.WithWorkingDirectory(dir),
 		cli.WithEnvFiles(),
 		cli.WithDotEnv,
-		cli.WithProfiles([]string{*profiles}),
+		cli.WithProfiles(splitProfiles(*profiles)),
 		cli.WithResolvedPaths(false),
 	)
 	if err != nil {
@@ -71,6 +72,16 @@ func main() {
 		return
 	}
 	fmt.Printf("%s: valid (%d services, %d volumes)\n", *file, len(project.Services), len(project.Volumes))
+}
+
+func splitProfiles(list string) []string {
+	var profiles []string
+	for _, profile := range strings.Split(list, ",") {
+		if profile = strings.TrimSpace(profile); profile != "" {
+			profiles = append(profiles, profile)
+		}
+	}
+	return profiles
 }
 
 func fail(err error) {
