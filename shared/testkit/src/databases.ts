@@ -13,6 +13,8 @@ export function connectDatabases(endpoints: StackEndpoints) {
     inventory: new pg.Pool({ connectionString: endpoints.databaseUrls.inventory, max: 2 }),
     payments: new pg.Pool({ connectionString: endpoints.databaseUrls.payments, max: 2 }),
   };
+  // Outage tests stop PostgreSQL under these pools: idle clients then emit errors nobody awaits.
+  for (const pool of Object.values(pools)) pool.on('error', () => undefined);
   return {
     async query<Row extends pg.QueryResultRow = any>(database: ServiceDatabase, text: string, params: unknown[] = []): Promise<Row[]> {
       return (await pools[database].query<Row>(text, params)).rows;

@@ -10,3 +10,6 @@ export { connectDatabases, createTestProduct, type Databases, type ServiceDataba
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
 export { faultAdmin, DEMO_ADMIN_TOKEN, type FaultAdmin } from './fault-admin';
 export { startServiceProcess, nativeServiceEnvironment, freePort, type ServiceProcess } from './service-process';
+export { nativeStack } from './native-stack';
+export { checkAccounting, settledAccounting, type AccountingScope } from './accounting';
+export { placeOrdersUnderLoad, type LoadResult } from './order-load';

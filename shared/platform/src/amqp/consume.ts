@@ -3,6 +3,7 @@ import { trace } from '@opentelemetry/api';
 import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
 import type { Logger } from 'pino';
 import { backoffDelay } from '../backoff';
+import { isDependencyUnavailable } from '../dependency-errors';
 import { markSpanFailed } from '../tracing';
 import { PoisonMessageError } from './errors';
 import type { InboundMessage, Subscription } from './subscription';
@@ -96,8 +97,8 @@ async function settle(context: ConsumeContext, subscription: Subscription, messa
       channel.nack(message, false, true);
       return;
     }
-    await subscription.handle(inbound);
-    if (outcome === 'process-twice') await subscription.handle(inbound);
+    await handleThroughOutages(subscription, inbound, log);
+    if (outcome === 'process-twice') await handleThroughOutages(subscription, inbound, log);
     channel.ack(message);
   } catch (error) {
     if (span) markSpanFailed(span, error);
@@ -116,6 +117,30 @@ async function settle(context: ConsumeContext, subscription: Subscription, messa
     span?.addEvent('message.retry_scheduled', { 'messaging.rabbitmq.delivery_count': deliveryCount, 'tracebed.retry_in_ms': delayMs });
     await new Promise((resolve) => setTimeout(resolve, delayMs));
     channel.nack(message, false, true);
+  }
+}
+
+/** How long a handler keeps retrying while its database or broker is down, holding the message. */
+const OUTAGE_PATIENCE_MS = 60_000;
+
+/**
+ * Runs the handler, and while it fails only because a dependency is down, runs it again with
+ * backoff instead of nacking: a database restart must not burn the message's deliveries and
+ * send good messages to the dead-letter queue.
+ */
+async function handleThroughOutages(subscription: Subscription, inbound: InboundMessage, log: Logger): Promise<void> {
+  const deadline = Date.now() + OUTAGE_PATIENCE_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await subscription.handle(inbound);
+      return;
+    } catch (error) {
+      if (!isDependencyUnavailable(error) || Date.now() > deadline) throw error;
+      const delayMs = backoffDelay(attempt, 250, 5_000);
+      log.warn({ err: error, attempt, retryInMs: delayMs }, 'message.waiting_for_dependency');
+      trace.getActiveSpan()?.addEvent('message.dependency_unavailable', { 'tracebed.retry_in_ms': delayMs, 'tracebed.attempt': attempt });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }
 

@@ -27,6 +27,11 @@ export function createPool(options: PoolOptions): pg.Pool {
     query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
   });
   pool.on('error', (error) => options.logger.warn({ err: error }, 'postgres.idle_client_error'));
+  // A client checked out of the pool (inside a transaction) reports a lost connection on itself,
+  // where no pool listener hears it: without this, a database restart would crash the service.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger.warn({ err: error }, 'postgres.client_error'));
+  });
   return pool;
 }
 
