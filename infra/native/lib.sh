@@ -75,7 +75,8 @@ take_lock() {
 spawn() {
   local pidfile=$1 logfile=$2
   shift 2
-  printf '\n=== %s start: %s\n' "$(date -Is)" "$*" >>"$logfile"
+  # Values are left out: the environment holds passwords and tokens, which never go into a log.
+  printf '\n=== %s start: %s\n' "$(date -Is)" "$(printf '%s ' "$@" | sed -E 's/([A-Z_][A-Z0-9_]*)=[^ ]*/\1=…/g')" >>"$logfile"
   # 9>&-: a daemon must not inherit (and hold for ever) the stack lock.
   setsid "$@" </dev/null >>"$logfile" 2>&1 9>&- &
   echo $! >"$pidfile"

@@ -12,8 +12,8 @@ pidfile() { echo "$RUN_DIR/$1.pid"; }
 logfile() { echo "$LOG_DIR/$1.log"; }
 entry() { echo "services/$1/dist/main.js"; }
 ready() { http_ok "http://127.0.0.1:$(service_port "$1")/readyz"; }
-# Built after it started: the pid file is written at start.
-stale() { [ -n "$(find "services/$1/dist" -newer "$(pidfile "$1")" -name '*.js' -print -quit 2>/dev/null)" ]; }
+# Built after it started (the pid file is written at start): its own code or a shared package.
+stale() { [ -n "$(find "services/$1/dist" shared/*/dist -newer "$(pidfile "$1")" -name '*.js' -print -quit 2>/dev/null)" ]; }
 
 start_one() {
   local name=$1 pid

@@ -20,7 +20,7 @@ export async function placeOrdersUnderLoad(
   async function worker(): Promise<void> {
     while (next < options.count) {
       next++;
-      let status = 0;
+      let status: number;
       try {
         const response = await shop.placeOrder([{ sku: options.sku, quantity: 1 }]);
         status = response.status;

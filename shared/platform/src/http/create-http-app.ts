@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import { errorMiddleware, notFoundRoute } from './error-middleware';
 import { readinessRoute, type ReadinessCheck } from './readiness';
+import { securityHeaders } from './security-headers';
 import { traceHeaders } from './trace-headers';
 
 export interface HttpAppOptions {
@@ -11,6 +12,8 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Operator routes mounted before the service's own, such as /admin/faults. */
   adminRoutes?: Router;
+  /** Content-Security-Policy of every response; defaults to the strict API policy (nothing loads). */
+  contentSecurityPolicy?: string;
 }
 
 /** Bodies are JSON or nothing: anything else is refused before it reaches a handler. */
@@ -25,10 +28,11 @@ function requireJsonBody(): RequestHandler {
   };
 }
 
-/** The express app every service starts from: trace headers, probes, JSON parsing. */
+/** The express app every service starts from: security and trace headers, probes, JSON parsing. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy }));
   app.use(traceHeaders());
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'alive' });

@@ -3,7 +3,7 @@ import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { FaultInjectedError } from '@tracebed/faults';
 import { isDependencyUnavailable } from '../dependency-errors';
-import { AppError, dependencyUnavailable, type ErrorBody } from '../errors';
+import { AppError, dependencyUnavailable, validationFailed, type ErrorBody } from '../errors';
 import { currentTraceId, markSpanFailed } from '../tracing';
 
 /** Errors thrown by express.json(), told apart by their `type`. */
@@ -14,12 +14,25 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'charset.unsupported': () => new AppError('UNSUPPORTED_MEDIA_TYPE', 'request body charset is not supported', 415),
 };
 
+/**
+ * Client errors raised before any route runs, which carry a 400 but no `type`: express's
+ * router cannot percent-decode a path parameter (`%zz`), or body-parser cannot inflate a
+ * body sent with `Content-Encoding: gzip`, `deflate` or `br`. They are the caller's fault, not a 500.
+ */
+function requestNotReadable(error: unknown): AppError | undefined {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (status !== 400) return undefined;
+  if (error instanceof URIError) return validationFailed('request path is not valid percent-encoding', [{ path: '(path)', message: 'is not valid percent-encoding' }]);
+  if (expose === true) return new AppError('MALFORMED_JSON', 'request body could not be read', 400);
+  return undefined;
+}
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof FaultInjectedError) return new AppError('FAULT_INJECTED', error.message, error.status);
   if (isDependencyUnavailable(error)) return dependencyUnavailable('a dependency is unavailable, retry shortly');
   const type = (error as { type?: unknown } | null)?.type;
-  return typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined;
+  return (typeof type === 'string' ? BODY_PARSER_ERRORS[type]?.() : undefined) ?? requestNotReadable(error);
 }
 
 /** Answers routes nobody registered with a typed 404 instead of express's HTML page. */
