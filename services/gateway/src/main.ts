@@ -18,7 +18,14 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const faults = createServiceFaults('gateway', config);
-  const backends = createShopBackends({ ordersUrl: config.ORDERS_URL, inventoryUrl: config.INVENTORY_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, faults });
+  const backends = createShopBackends({
+    ordersUrl: config.ORDERS_URL,
+    inventoryUrl: config.INVENTORY_URL,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    faults,
+    retry: { attempts: config.UPSTREAM_RETRY_ATTEMPTS, initialMs: config.UPSTREAM_RETRY_INITIAL_MS },
+    circuitBreaker: { failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS },
+  });
   const app = createApp({
     backends,
     faults,

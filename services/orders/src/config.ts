@@ -9,7 +9,22 @@ export const configSchema = z.object({
   DATABASE_URL: env.url(),
   AMQP_URL: env.url(),
   INVENTORY_URL: env.url(),
+  /** How long one attempt of a call to inventory waits for an answer. */
   INVENTORY_TIMEOUT_MS: env.milliseconds(2_000),
+  /** Attempts per idempotent call to inventory (reserve, release), the first included; 1 turns retries off. */
+  INVENTORY_RETRY_ATTEMPTS: env.count(3),
+  /** The most the first retry waits; the ceiling doubles per retry (full jitter, at most 1 s). */
+  INVENTORY_RETRY_INITIAL_MS: env.milliseconds(100),
+  /** All attempts of one call end within this: keep it below the gateway's UPSTREAM_TIMEOUT_MS so the gateway hears why. */
+  INVENTORY_RETRY_BUDGET_MS: env.milliseconds(4_000),
+  /** Calls to inventory failed in a row (after their retries) that open the circuit. */
+  CIRCUIT_FAILURE_THRESHOLD: env.count(5),
+  /**
+   * How long an open circuit fails calls at once before it lets one trial call through. Short,
+   * because a service here restarts in about a second and the circuit should not lag behind it;
+   * a dead dependency still gets one trial call per cool-down, not the traffic.
+   */
+  CIRCUIT_COOLDOWN_MS: env.milliseconds(500),
   /** How often the outbox relay looks for events nobody woke it for. */
   OUTBOX_POLL_INTERVAL_MS: env.milliseconds(1_000),
   /** A payment unanswered this long is requested again; after PAYMENT_MAX_REQUESTS the order fails. */

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     baseUrl: config.INVENTORY_URL,
     timeoutMs: config.INVENTORY_TIMEOUT_MS,
     faults: { injector: faults, point: 'orders.inventory' },
+    retry: { attempts: config.INVENTORY_RETRY_ATTEMPTS, initialMs: config.INVENTORY_RETRY_INITIAL_MS, budgetMs: config.INVENTORY_RETRY_BUDGET_MS },
+    circuitBreaker: { failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS },
   });
   const relay = createOutboxRelay({ pool, broker, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
   const wakeRelay = () => relay.wake();

@@ -7,7 +7,7 @@ export interface BackoffOptions {
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
-/** Exponential delay with full jitter, so restarted clients do not retry in lockstep. */
+/** Exponential delay with "equal jitter" (between half and all of the ceiling), so restarted clients do not retry in lockstep. */
 export function backoffDelay(attempt: number, initialMs = 250, maxMs = 10_000): number {
   const ceiling = Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);

@@ -8,7 +8,16 @@ export { isDependencyUnavailable } from './dependency-errors';
 export { createHttpApp, finishHttpApp, type HttpAppOptions } from './http/create-http-app';
 export { parseInput } from './http/validate';
 export type { ReadinessCheck } from './http/readiness';
-export { createServiceClient, type ServiceClient, type ServiceClientOptions } from './http/service-client';
+export { createServiceClient, type ServiceClient, type ServiceClientOptions, type PostOptions } from './http/service-client';
+export {
+  createCircuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitPermit,
+  type CircuitState,
+  type CircuitStateChange,
+} from './resilience/circuit-breaker';
+export { fullJitterDelay, type RetryOptions } from './resilience/retry-policy';
 export { createPool, isDatabaseReachable, type Pool, type PoolClient, type PoolOptions } from './pg/create-pool';
 export { inTransaction } from './pg/transaction';
 export { runMigrations } from './pg/migrate';

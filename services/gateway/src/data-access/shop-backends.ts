@@ -1,11 +1,21 @@
 import type { FaultInjector } from '@tracebed/faults';
-import { createServiceClient } from '@tracebed/platform';
+import { createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
 import type { OrderView, ShopBackends } from '../domain/ports';
 
-export function createShopBackends(options: { ordersUrl: string; inventoryUrl: string; timeoutMs: number; faults: FaultInjector }): ShopBackends {
-  const { timeoutMs, faults } = options;
-  const orders = createServiceClient({ service: 'orders', baseUrl: options.ordersUrl, timeoutMs, faults: { injector: faults, point: 'gateway.orders' } });
-  const inventory = createServiceClient({ service: 'inventory', baseUrl: options.inventoryUrl, timeoutMs, faults: { injector: faults, point: 'gateway.inventory' } });
+export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeoutMs' | 'retry' | 'circuitBreaker'> {
+  ordersUrl: string;
+  inventoryUrl: string;
+  faults: FaultInjector;
+}
+
+/**
+ * Orders and inventory over HTTP, each behind its own circuit. Reads are retried; placing an
+ * order is not, because orders would place a second one.
+ */
+export function createShopBackends(options: ShopBackendsOptions): ShopBackends {
+  const { ordersUrl, inventoryUrl, faults, ...resilience } = options;
+  const orders = createServiceClient({ service: 'orders', baseUrl: ordersUrl, ...resilience, faults: { injector: faults, point: 'gateway.orders' } });
+  const inventory = createServiceClient({ service: 'inventory', baseUrl: inventoryUrl, ...resilience, faults: { injector: faults, point: 'gateway.inventory' } });
   return {
     listProducts: () => inventory.get('/products'),
     placeOrder: (request) => orders.post<OrderView>('/orders', request),

@@ -1,65 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector, FaultPoint } from '@tracebed/faults';
-import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
+import { AppError, upstreamUnavailable } from '../errors';
+import { createCircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
+import { attemptTimeoutMs, nextRetryDelay, type RetryOptions } from '../resilience/retry-policy';
+import { attemptCall, type CallRequest } from './call-attempt';
+import { recordCircuitChange, recordCircuitRejected, recordRetry } from './resilience-events';
 
 export interface ServiceClientOptions {
-  /** The called service's name, used in error messages. */
+  /** The called service's name, used in error messages, span events and as the circuit's name. */
   service: string;
   baseUrl: string;
+  /** The longest one attempt waits for an answer. */
   timeoutMs: number;
-  /** Caller-side faults (latency, error, timeout) applied before every call. */
+  /** Caller-side faults (latency, error, timeout) applied before every attempt, within its timeout. */
   faults?: { injector: FaultInjector; point: FaultPoint };
+  /** Retries for idempotent calls only: GET, DELETE, and POST marked `{ idempotent: true }`. No retries if left out. */
+  retry?: RetryOptions;
+  /** Fails calls at once, without sending them, while the service keeps failing. None if left out. */
+  circuitBreaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
+}
+
+export interface PostOptions {
+  /** The callee answers a repeated request like the first one, so the call may be retried. */
+  idempotent?: boolean;
 }
 
 export interface ServiceClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
   delete(path: string): Promise<void>;
 }
 
-function isErrorBody(body: unknown): body is ErrorBody {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  return typeof error?.code === 'string' && typeof error.message === 'string';
-}
-
 /**
- * JSON over HTTP to another tracebed service, with a timeout on every call. A typed
- * 4xx from the callee is rethrown as the same AppError so it reaches the user intact;
- * a timeout, refused connection or 5xx becomes 503 UPSTREAM_UNAVAILABLE.
+ * JSON over HTTP to another tracebed service, with a timeout on every attempt. A typed 4xx from
+ * the callee is rethrown as the same AppError so it reaches the user intact; a timeout, refused
+ * connection or 5xx becomes 503 UPSTREAM_UNAVAILABLE (an injected caller-side error keeps its
+ * own status). Idempotent calls are retried on those failures, with exponential backoff and full
+ * jitter. The circuit breaker counts calls, not attempts: a call that succeeds on a retry is a
+ * success, and the circuit opens when calls keep failing after their retries.
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    await options.faults?.injector.atOperation(options.faults.point);
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, options.baseUrl), {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : 'unreachable';
-      throw upstreamUnavailable(`${options.service} is ${reason}`);
-    }
-    const text = await response.text();
-    const parsed: unknown = text ? safeJson(text) : undefined;
-    if (response.ok) return parsed as T;
-    if (response.status < 500 && isErrorBody(parsed)) {
-      throw new AppError(parsed.error.code, parsed.error.message, response.status, parsed.error.details);
-    }
-    throw upstreamUnavailable(`${options.service} answered ${response.status}`);
-  }
-  return {
-    get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body),
-    delete: (path) => call('DELETE', path),
-  };
-}
+  const { service } = options;
+  const breakerOptions = options.circuitBreaker;
+  const breaker =
+    breakerOptions &&
+    createCircuitBreaker({ ...breakerOptions, onStateChange: (change) => recordCircuitChange(service, change, breakerOptions.cooldownMs) });
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+  function refuse(): AppError {
+    if (breaker) recordCircuitRejected(service, breaker);
+    return upstreamUnavailable(`${service} circuit open`);
   }
+
+  async function call(request: CallRequest): Promise<unknown> {
+    const permit = breaker?.tryAcquire();
+    if (breaker && !permit) throw refuse();
+    // The half-open trial is one request: if it fails, the circuit just opens again.
+    const retry = request.idempotent && !permit?.isTrial ? options.retry : undefined;
+    const startedAt = performance.now();
+    const elapsed = () => performance.now() - startedAt;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        if (attempt > 1 && breaker?.state === 'open') throw refuse(); // other calls opened it meanwhile
+        const outcome = await attemptCall(options, request, attemptTimeoutMs(options.timeoutMs, retry, elapsed()));
+        if (outcome.ok || !outcome.upstreamFailed) permit?.succeeded();
+        if (outcome.ok) return outcome.body;
+        const delay = outcome.retryable && retry ? nextRetryDelay(retry, attempt, elapsed()) : undefined;
+        if (delay === undefined) throw outcome.error;
+        recordRetry(service, request.method, attempt, delay, outcome.reason);
+        await sleep(delay);
+      }
+    } finally {
+      permit?.failed(); // every way out but success; a permit counts only its first report
+    }
+  }
+
+  return {
+    get: async <T>(path: string) => (await call({ method: 'GET', path, idempotent: true })) as T,
+    post: async <T>(path: string, body: unknown, postOptions?: PostOptions) =>
+      (await call({ method: 'POST', path, body, idempotent: postOptions?.idempotent ?? false })) as T,
+    delete: async (path: string) => {
+      await call({ method: 'DELETE', path, idempotent: true });
+    },
+  };
 }

@@ -1,0 +1,111 @@
+import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
+import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
+
+export interface CallTarget {
+  service: string;
+  baseUrl: string;
+  faults?: { injector: FaultInjector; point: FaultPoint } | undefined;
+}
+
+export interface CallRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** Sending it twice has the effect of sending it once, so it may be retried. */
+  idempotent: boolean;
+}
+
+/**
+ * One attempt: the answer's body, or the error to surface with what it means. `retryable`:
+ * another attempt may succeed. `upstreamFailed`: it counts against the callee's circuit.
+ */
+export type AttemptOutcome = { ok: true; body: unknown } | { ok: false; error: Error; reason: string; retryable: boolean; upstreamFailed: boolean };
+
+/** Gateway and availability answers: the next attempt may meet a healthy instance or a recovered one. */
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Sends one attempt, caller-side faults included, within `timeoutMs`: an injected `timeout`
+ * hangs past the deadline like an unanswered call, and injected latency fails the attempt
+ * only if it pushes it past the deadline.
+ */
+export async function attemptCall(target: CallTarget, request: CallRequest, timeoutMs: number): Promise<AttemptOutcome> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    if (target.faults) await settleWithin(target.faults.injector.atOperation(target.faults.point), signal);
+    response = await fetch(new URL(request.path, target.baseUrl), {
+      method: request.method,
+      headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    return unanswered(target.service, error, timeoutMs);
+  }
+  return answered(target.service, response.status, text ? safeJson(text) : undefined);
+}
+
+function unanswered(service: string, error: unknown, timeoutMs: number): AttemptOutcome {
+  if (error instanceof FaultInjectedError) {
+    return { ok: false, error, reason: 'fault_injected', retryable: RETRYABLE_STATUSES.has(error.status), upstreamFailed: true };
+  }
+  if ((error as Error).name === 'TimeoutError') {
+    return { ok: false, error: upstreamUnavailable(`${service} is no answer within ${timeoutMs} ms`), reason: 'timeout', retryable: true, upstreamFailed: true };
+  }
+  return { ok: false, error: upstreamUnavailable(`${service} is unreachable`), reason: 'unreachable', retryable: true, upstreamFailed: true };
+}
+
+/**
+ * A typed 4xx is rethrown as the same AppError so it reaches the user intact; the callee is
+ * healthy, so it is neither retried nor counted. Any other 5xx is the callee's own failure,
+ * except a 503 in which the callee, up and answering at once, names a failure below it.
+ */
+function answered(service: string, status: number, body: unknown): AttemptOutcome {
+  if (status >= 200 && status < 300) return { ok: true, body };
+  const reason = `http_${status}`;
+  const typed = isErrorBody(body) ? body.error : undefined;
+  if (status < 500) {
+    const error = typed ? new AppError(typed.code, typed.message, status, typed.details) : upstreamUnavailable(`${service} answered ${status}`);
+    return { ok: false, error, reason, retryable: false, upstreamFailed: false };
+  }
+  const error = upstreamUnavailable(`${service} answered ${status}`);
+  const retryable = RETRYABLE_STATUSES.has(status);
+  switch (typed?.code) {
+    case 'DEPENDENCY_UNAVAILABLE':
+      // Its database is away. Opening the callee's circuit would only add the cool-down to its
+      // recovery; a retry may find the connection back.
+      return { ok: false, error, reason, retryable, upstreamFailed: false };
+    case 'UPSTREAM_UNAVAILABLE':
+      // A service it calls is away. The callee has retried that call and its own circuit guards
+      // it; retrying or counting here too would multiply both at every hop.
+      return { ok: false, error, reason, retryable: false, upstreamFailed: false };
+    default:
+      return { ok: false, error, reason, retryable, upstreamFailed: true };
+  }
+}
+
+/** Waits for `work` unless the signal aborts first; a late rejection of `work` is then ignored. */
+function settleWithin(work: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
