@@ -19,6 +19,8 @@ PNPM_HOME_DIR="$TRACEBED_CACHE/pnpm-$PNPM_VERSION"
 JAEGER_BIN="$TRACEBED_CACHE/jaeger-$JAEGER_MODULE_VERSION/jaeger"
 
 export PATH="$NODE_HOME/bin:$PNPM_HOME_DIR/bin:$PATH"
+# Go's official install places it here; a non-login shell (CI, cron) may not have it on PATH.
+if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then export PATH="$PATH:/usr/local/go/bin"; fi
 
 # Ports of the native stack, each movable from the environment. Exported so the
 # test run and Jaeger's config (${env:...}) see the same values.
