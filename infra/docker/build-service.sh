@@ -20,5 +20,5 @@ pnpm exec tsc -b "$package"
 rm -rf "$output"
 # --legacy: deploy without injected workspace packages, which would stop `tsc -b` output in
 # shared/* from reaching the services during development.
-pnpm --filter "@tracebed/$service" deploy --prod --legacy "$output" --reporter=silent
+pnpm --filter "@tracebed/$service" deploy --prod --legacy --prefer-offline "$output" --reporter=silent
 test -f "$output/$entry" || { echo "deploy of $service has no $entry" >&2; exit 1; }
