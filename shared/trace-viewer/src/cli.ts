@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { fetchTrace, recentTraceIds } from './jaeger-trace';
+import { renderWaterfall, waterfallJson } from './render';
+import { buildWaterfall } from './waterfall';
+
+const USAGE = `Usage: pnpm trace <traceId> | --last | --order <orderId>  [--json]
+
+Prints a trace from Jaeger as a waterfall: services, span names, start offsets, durations,
+* the critical path, ! errors.
+  --last           the newest trace that started at the gateway
+  --order <id>     the trace that placed this order (asks the gateway)
+  --json           machine-readable output
+Environment: JAEGER_URL (default http://127.0.0.1:16686), GATEWAY_URL (default http://127.0.0.1:8080)`;
+
+class UsageError extends Error {}
+
+async function resolveTraceId(positional: string | undefined, values: { last?: boolean; order?: string }, env: NodeJS.ProcessEnv): Promise<string> {
+  const jaegerUrl = env.JAEGER_URL ?? 'http://127.0.0.1:16686';
+  if (values.last) {
+    const [newest] = await recentTraceIds(jaegerUrl, 'gateway', 20);
+    if (!newest) throw new Error(`Jaeger at ${jaegerUrl} has no gateway trace from the last hour`);
+    return newest;
+  }
+  if (values.order) {
+    const gatewayUrl = env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
+    const response = await fetch(new URL(`/api/orders/${encodeURIComponent(values.order)}`, gatewayUrl));
+    const body = (await response.json()) as { traceId?: string; error?: { message: string } };
+    if (!response.ok || !body.traceId) throw new Error(`order ${values.order}: ${body.error?.message ?? `the gateway answered ${response.status}`}`);
+    return body.traceId;
+  }
+  if (!positional) throw new UsageError('give a trace id, --last or --order <id>');
+  if (!/^[0-9a-f]{32}$/i.test(positional)) throw new UsageError(`'${positional}' is not a trace id (32 hex digits)`);
+  return positional.toLowerCase();
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { last: { type: 'boolean' }, order: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const traceId = await resolveTraceId(positionals[0], values, process.env);
+  const jaegerUrl = process.env.JAEGER_URL ?? 'http://127.0.0.1:16686';
+  const trace = await fetchTrace(jaegerUrl, traceId);
+  if (!trace || trace.spans.length === 0) {
+    console.error(`trace ${traceId} is not in Jaeger at ${jaegerUrl}: spans take about a second to arrive; an old trace may have been evicted from memory`);
+    return 1;
+  }
+  const waterfall = buildWaterfall(trace);
+  console.log(values.json ? JSON.stringify(waterfallJson(waterfall), null, 2) : renderWaterfall(waterfall, { color: process.stdout.isTTY }));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`trace: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(USAGE);
+      process.exitCode = 2;
+    } else {
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,60 @@
+import type { Waterfall, WaterfallRow } from './waterfall';
+
+export interface RenderOptions {
+  /** Characters for the timeline column. */
+  barWidth?: number;
+  color?: boolean;
+}
+
+const ms = (us: number) => `${(us / 1_000).toFixed(1)}ms`;
+
+function bar(row: WaterfallRow, total: number, width: number): string {
+  const scale = total > 0 ? width / total : 0;
+  const start = Math.min(width - 1, Math.floor(row.offsetUs * scale));
+  const length = Math.max(1, Math.round(row.span.durationUs * scale));
+  return ' '.repeat(start) + '█'.repeat(Math.min(length, width - start)) + ' '.repeat(Math.max(0, width - start - length));
+}
+
+/**
+ * The waterfall as text: indentation by parent, service, span name, start offset, duration
+ * and a bar. `*` marks the critical path, `!` an error; orphans (missing parents) say so.
+ */
+export function renderWaterfall(waterfall: Waterfall, options: RenderOptions = {}): string {
+  const width = options.barWidth ?? 40;
+  const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const labels = waterfall.rows.map((row) => `${'  '.repeat(row.depth)}${row.span.service}: ${row.span.name}`);
+  const labelWidth = Math.min(70, Math.max(...labels.map((label) => label.length)));
+  const lines = waterfall.rows.map((row, index) => {
+    const marks = `${row.critical ? '*' : ' '}${row.span.isError ? '!' : ' '}`;
+    const label = (labels[index] ?? '').slice(0, labelWidth).padEnd(labelWidth);
+    const timing = `${ms(row.offsetUs).padStart(9)} ${ms(row.span.durationUs).padStart(9)}`;
+    const text = `${marks} ${label} ${timing} |${bar(row, waterfall.durationUs, width)}|${row.orphan ? '  (parent span missing)' : ''}`;
+    if (row.span.isError) return paint('31', text);
+    return row.critical ? paint('1', text) : text;
+  });
+  const header = `trace ${waterfall.traceId}: ${waterfall.rows.length} spans, ${waterfall.services.length} services (${waterfall.services.join(', ')}), ${ms(waterfall.durationUs)}, ${waterfall.errors} with errors`;
+  const legend = '* critical path   ! error';
+  const partial = waterfall.rows.some((row) => row.orphan) ? '\nsome spans have no parent in Jaeger: the trace is incomplete, or its last spans are still arriving' : '';
+  return [header, legend, '', ...lines].join('\n') + partial;
+}
+
+/** The waterfall for machines: one object per span, in display order. */
+export function waterfallJson(waterfall: Waterfall) {
+  return {
+    traceId: waterfall.traceId,
+    durationMs: waterfall.durationUs / 1_000,
+    services: waterfall.services,
+    spans: waterfall.rows.map((row) => ({
+      spanId: row.span.spanId,
+      parentId: row.span.parentId ?? null,
+      service: row.span.service,
+      name: row.span.name,
+      depth: row.depth,
+      offsetMs: row.offsetUs / 1_000,
+      durationMs: row.span.durationUs / 1_000,
+      error: row.span.isError,
+      critical: row.critical,
+      orphan: row.orphan,
+    })),
+  };
+}
