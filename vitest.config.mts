@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Stack test files share one stack and break parts of it on purpose (outages, circuits):
+    // no two test files may run at the same time, in any project.
+    fileParallelism: false,
+    maxWorkers: 1,
     projects: [
       {
         // Pure logic, next to the code: needs nothing running.
@@ -19,6 +23,7 @@ export default defineConfig({
           globalSetup: ['./shared/testkit/src/global-setup.ts'],
           // One stack on a 2-core machine: one file at a time keeps timings honest and counts exact.
           fileParallelism: false,
+          maxWorkers: 1,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
