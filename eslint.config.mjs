@@ -18,6 +18,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The shop page is browser code with a tsconfig of its own (DOM, bundler resolution).
+    files: ['services/gateway/web/src/**/*.ts'],
+    languageOptions: { parserOptions: { project: './services/gateway/web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
   ...SERVICES.map((service) => ({
     files: [`services/${service}/**/*.ts`],
     rules: {

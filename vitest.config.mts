@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         // Pure logic, next to the code: needs nothing running.
-        test: { name: 'unit', include: ['services/*/src/**/*.test.ts', 'shared/*/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['services/*/src/**/*.test.ts', 'services/*/web/src/**/*.test.ts', 'shared/*/src/**/*.test.ts'] },
       },
       {
         // Compose file, Dockerfile and their parity with the native stack, checked without a Docker engine.

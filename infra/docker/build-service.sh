@@ -17,6 +17,8 @@ esac
 cd "$(dirname "$0")/../.."
 pnpm install --frozen-lockfile --reporter=silent
 pnpm exec tsc -b "$package"
+# The gateway also serves the shop page, bundled by Vite into its dist/web.
+pnpm --filter "./$package" run --if-present build:web
 rm -rf "$output"
 # --legacy: deploy without injected workspace packages, which would stop `tsc -b` output in
 # shared/* from reaching the services during development.

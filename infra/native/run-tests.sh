@@ -24,6 +24,7 @@ trap 'exit 130' INT TERM
 bash "$NATIVE/stack.sh" build
 # Built here rather than inside a test, so a slow first build never runs into a test timeout.
 bash "$REPO_ROOT/infra/checks/build.sh" >/dev/null
+bash "$NATIVE/install-browser.sh"
 bash "$NATIVE/stack.sh" up-infra
 bash "$NATIVE/services.sh" refresh
 bash "$NATIVE/services.sh" start

@@ -29,6 +29,8 @@ service_env() {
       echo "ORDERS_URL=http://127.0.0.1:$ORDERS_PORT"
       echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
       echo "JAEGER_UI_URL=http://127.0.0.1:$JAEGER_UI_PORT"
+      echo "JAEGER_QUERY_URL=http://127.0.0.1:$JAEGER_UI_PORT"
+      echo "BROWSER_SPANS_URL=http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT/v1/traces"
       ;;
     orders)
       # Demo credentials: each database role's password is its name (infra/postgres/init.sql).

@@ -14,6 +14,12 @@ describe.each(['gateway', 'orders', 'inventory', 'payments'])('the production bu
     const output = path.join(mkdtempSync(path.join(tmpdir(), `deploy-${service}-`)), 'app');
     execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), service, output], { stdio: 'pipe' });
     const instance = await startServiceProcess(service, {}, { appDirectory: output });
+    if (service === 'gateway') {
+      // The shop page is part of the gateway's bundle, not only of the development build.
+      const page = await fetch(new URL('/', instance.url));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>tracebed shop</title>');
+    }
     instance.child.kill('SIGTERM');
     expect(await instance.exited, instance.stderr()).toBe(0);
   }, 120_000);

@@ -1,19 +1,26 @@
 import type { Express } from 'express';
 import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { SubmitOrderDeps } from './domain/submit-order';
+import { browserSpanRelay } from './entry-points/browser-span-relay';
 import { shopRoutes } from './entry-points/http';
 import { requestFaults } from './entry-points/request-faults';
+import { shopPage } from './entry-points/shop-page';
+import { traceLookup } from './entry-points/trace-lookup';
 
 export interface GatewayDeps extends SubmitOrderDeps {
   logger: Logger;
   http: ServiceHttp;
   jaegerUiUrl: string;
   perRequestFaults: boolean;
+  /** The shop page: the built page's folder, where to read traces, where its spans go. */
+  shopPage: { webDirectory: string; jaegerQueryUrl: string; browserSpansUrl: string };
 }
 
-/** The public API, without listening. */
+/** The public API and the shop page, without listening. */
 export function createApp(deps: GatewayDeps): Express {
-  const app = createHttpApp({ ...deps.http, bodyLimit: '16kb' });
+  const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl }) });
+  app.use(shopPage(deps.shopPage.webDirectory));
+  app.use(traceLookup(deps.shopPage.jaegerQueryUrl));
   app.use(requestFaults({ enabled: deps.perRequestFaults }));
   app.use(shopRoutes(deps, deps.jaegerUiUrl));
   return finishHttpApp(app, deps.logger);

@@ -22,8 +22,12 @@ export const configSchema = z.object({
    * a dead dependency still gets one trial call per cool-down, not the traffic.
    */
   CIRCUIT_COOLDOWN_MS: env.milliseconds(500),
-  /** Where users open traces; used for the links in order responses. */
+  /** Where users open traces; used for the links in order responses and on the shop page. */
   JAEGER_UI_URL: env.urlWithDefault('http://127.0.0.1:16686'),
+  /** Jaeger's query API as the gateway reaches it, for the shop page's waterfall of an order. */
+  JAEGER_QUERY_URL: env.urlWithDefault('http://127.0.0.1:16686'),
+  /** The collector's OTLP/HTTP traces endpoint, where the relay sends the shop page's spans. */
+  BROWSER_SPANS_URL: env.urlWithDefault('http://127.0.0.1:4318/v1/traces'),
 });
 
 export type GatewayConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { telemetry } from './instrumentation';
 import { once } from 'node:events';
+import path from 'node:path';
 import { createLogger, createServiceFaults, exitOnStartupFailure, faultAdminRoutes, onShutdown } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadGatewayConfig } from './config';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     jaegerUiUrl: config.JAEGER_UI_URL,
     perRequestFaults: config.FAULTS_PER_REQUEST === 'on',
+    shopPage: { webDirectory: path.join(__dirname, 'web'), jaegerQueryUrl: config.JAEGER_QUERY_URL, browserSpansUrl: config.BROWSER_SPANS_URL },
     http: {
       readiness: [
         { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },

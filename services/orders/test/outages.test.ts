@@ -27,7 +27,16 @@ beforeAll(() => {
   if (!external && !nativeStack.isHere()) throw new Error('outage tests need the native stack of this checkout (make up or make test)');
   databases = connectDatabases(endpoints);
 });
-afterAll(() => databases?.close());
+afterAll(async () => {
+  // The next test file must find a healthy shop: prove it with one order paid end to end.
+  if (!external) {
+    await stackReady();
+    const canary = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    expect(canary.status).toBe(202);
+    await shop.waitForStatus(canary.body.orderId, ['paid'], 60_000);
+  }
+  await databases?.close();
+}, 120_000);
 
 /** One line of figures per scenario, for the README and for whoever reads the CI log. */
 function report(scenario: string, figures: Record<string, unknown>): void {

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'FAULTS_DISABLED'
   | 'UNAUTHORIZED'
   | 'ADMIN_DISABLED'
+  | 'TRACE_NOT_FOUND'
+  | 'TRACE_STORE_UNAVAILABLE'
+  | 'COLLECTOR_UNAVAILABLE'
+  | 'INVALID_SPANS'
   | 'INTERNAL';
 
 export interface ErrorDetail {

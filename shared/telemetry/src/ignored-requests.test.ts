@@ -26,4 +26,11 @@ describe('isIgnoredIncomingRequest', () => {
   it('traces a request without a URL', () => {
     expect(isIgnoredIncomingRequest(requestFor(undefined))).toBe(false);
   });
+
+  it('ignores the paths a service adds, and only those', () => {
+    const assets = /^\/assets\//;
+    expect(isIgnoredIncomingRequest(requestFor('/assets/index.js?v=2'), assets)).toBe(true);
+    expect(isIgnoredIncomingRequest(requestFor('/api/assets/1'), assets)).toBe(false);
+    expect(isIgnoredIncomingRequest(requestFor('/healthz'), assets)).toBe(true);
+  });
 });

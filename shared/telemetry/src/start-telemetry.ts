@@ -10,6 +10,8 @@ import { isIgnoredIncomingRequest } from './ignored-requests';
 export interface TelemetryOptions {
   serviceName: string;
   serviceVersion: string;
+  /** Incoming request paths that get no span, beyond the probes (static files, relays). */
+  untracedPaths?: RegExp;
 }
 
 export interface Telemetry {
@@ -45,7 +47,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     instrumentations: [
       getNodeAutoInstrumentations({
         // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
-        '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: isIgnoredIncomingRequest, requireParentforOutgoingSpans: true },
+        '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
         '@opentelemetry/instrumentation-undici': { requireParentforSpans: true },
         // One span per request handler is what a reader needs; a span per middleware and router is noise.
         '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },

@@ -13,3 +13,4 @@ export { startServiceProcess, nativeServiceEnvironment, freePort, type ServicePr
 export { nativeStack } from './native-stack';
 export { checkAccounting, settledAccounting, type AccountingScope } from './accounting';
 export { placeOrdersUnderLoad, type LoadResult } from './order-load';
+export { launchBrowser, CHROMIUM_PATH, type TestBrowser, type Page } from './browser';

@@ -44,8 +44,10 @@ export function createShopClient(gatewayUrl: string) {
     waitForStatus: (orderId: string, statuses: string[], timeoutMs = 15_000) =>
       eventually(
         async () => {
-          const { body } = await call('GET', `/api/orders/${orderId}`);
-          return statuses.includes(body?.status) ? body : undefined;
+          const { status, body } = await call('GET', `/api/orders/${orderId}`);
+          if (statuses.includes(body?.status)) return body;
+          // Kept as the last error, so a timeout says where the order stood.
+          throw new Error(`last seen: HTTP ${status}, ${JSON.stringify(body?.status ?? body)}`);
         },
         { timeoutMs, description: `order ${orderId} to reach ${statuses.join(' or ')}` },
       ),

@@ -70,8 +70,8 @@ function fromJaeger(raw: JaegerTrace): Trace {
 }
 
 /** The trace as Jaeger has it now, or undefined while Jaeger does not know it yet. */
-export async function fetchTrace(jaegerUrl: string, traceId: string): Promise<Trace | undefined> {
-  const response = await fetch(new URL(`/api/traces/${traceId}`, jaegerUrl));
+export async function fetchTrace(jaegerUrl: string, traceId: string, options: { timeoutMs?: number } = {}): Promise<Trace | undefined> {
+  const response = await fetch(new URL(`/api/traces/${traceId}`, jaegerUrl), { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`Jaeger answered ${response.status} for trace ${traceId}`);
   const body = (await response.json()) as { data?: JaegerTrace[] };

@@ -55,6 +55,7 @@ export function waterfallJson(waterfall: Waterfall) {
       error: row.span.isError,
       critical: row.critical,
       orphan: row.orphan,
+      events: row.span.events.map((event) => event.name),
     })),
   };
 }

@@ -12,6 +12,8 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Operator routes mounted before the service's own, such as /admin/faults. */
   adminRoutes?: Router;
+  /** Routes that read their own request bodies (a relay passing bytes on), mounted before JSON parsing. */
+  rawBodyRoutes?: Router;
   /** Content-Security-Policy of every response; defaults to the strict API policy (nothing loads). */
   contentSecurityPolicy?: string;
 }
@@ -38,6 +40,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     response.json({ status: 'alive' });
   });
   app.get('/readyz', readinessRoute(options.readiness));
+  if (options.rawBodyRoutes) app.use(options.rawBodyRoutes);
   app.use(requireJsonBody());
   app.use(express.json({ limit: options.bodyLimit ?? '32kb', strict: true }));
   if (options.adminRoutes) app.use(options.adminRoutes);

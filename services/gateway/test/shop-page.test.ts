@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  findEvents,
+  findSpan,
+  launchBrowser,
+  parentOf,
+  rootsOf,
+  servicesIn,
+  stackEndpoints,
+  waitForTrace,
+  type Page,
+  type TestBrowser,
+  type Trace,
+} from '@tracebed/testkit';
+import { recentTraceIds } from '@tracebed/trace-viewer';
+
+const endpoints = stackEndpoints();
+const has = (trace: Trace, service: string, name: string) => trace.spans.some((span) => span.service === service && span.name === name);
+/** Charged, and the stock committed (paid) or released (declined): the saga is over. */
+const settled = (trace: Trace) => has(trace, 'payments', 'payment.charge') && (has(trace, 'inventory', 'stock.commit') || has(trace, 'inventory', 'stock.release'));
+let browser: TestBrowser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  // A broken script, a CSP violation or a failed request shows up here, whichever test caused it.
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Failed requests are judged by their status below; the console only repeats them without the URL.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} from ${response.url()}`);
+  });
+  await page.goto(endpoints.gatewayUrl);
+});
+afterAll(() => browser?.close());
+
+async function openFaultPanel(): Promise<void> {
+  if ((await page.locator('#fault-panel').getAttribute('open')) === null) await page.locator('#fault-panel summary').click();
+}
+
+/** Orders one `sku` as a learner would, and waits until the page shows that order final. */
+async function orderFromThePage(sku: string, faults = ''): Promise<{ orderId: string; status: string; traceId: string }> {
+  await page.locator(`#products li[data-sku="${sku}"] button`).click();
+  if (faults) {
+    await openFaultPanel();
+    await page.getByLabel('X-Fault').fill(faults);
+  }
+  const previousOrderId = (await page.locator('#order-id').count()) ? await page.locator('#order-id').textContent() : null;
+  await page.getByRole('button', { name: 'Place order' }).click();
+  return eventually(
+    async () => {
+      const orderId = await page.locator('#order-id').textContent({ timeout: 1_000 }).catch(() => null);
+      const status = await page.locator('p[data-status]').getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+      if (!orderId || orderId === previousOrderId || !status || status === 'pending') return undefined;
+      return { orderId, status, traceId: (await page.locator('#trace-id').textContent()) ?? '' };
+    },
+    { timeoutMs: 30_000, description: 'the page to show the new order final' },
+  );
+}
+
+describe('the shop page', () => {
+  it('lists the products with their stock, loaded from the API', async () => {
+    const products = (await (await fetch(new URL('/api/products', endpoints.gatewayUrl))).json()) as { products: { sku: string; name: string; stock: number }[] };
+    await page.locator('#products li').first().waitFor();
+    const shown = await page.locator('#products li').evaluateAll((items) => items.map((item) => [item.getAttribute("data-sku"), item.textContent]));
+    expect(shown.map(([sku]) => sku)).toEqual(products.products.map((product) => product.sku));
+    const stickers = products.products.find((product) => product.sku === 'STICKERS')!;
+    expect(shown.find(([sku]) => sku === 'STICKERS')?.[1]).toContain(`${stickers.stock} in stock`);
+  });
+
+  it('places an order that gets paid, and its trace starts with the click in the browser', async () => {
+    const { status, traceId } = await orderFromThePage('STICKERS');
+    expect(status).toBe('paid');
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+
+    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
+    const [root, ...otherRoots] = rootsOf(trace);
+    expect(otherRoots).toEqual([]);
+    expect(root).toMatchObject({ service: 'shop-web', name: 'order.submit', parentId: undefined });
+    expect(root?.attributes).toMatchObject({ 'order.item_count': 1, 'order.total_cents': 400 });
+    // The page's fetch carried traceparent: the gateway's server span is the fetch span's child.
+    const gatewaySpan = findSpan(trace, { service: 'gateway', name: 'POST /api/orders' });
+    const fetchSpan = parentOf(trace, gatewaySpan);
+    expect(fetchSpan).toMatchObject({ service: 'shop-web', kind: 'client' });
+    expect(parentOf(trace, fetchSpan!)).toBe(root);
+    expect(servicesIn(trace)).toEqual(['gateway', 'inventory', 'orders', 'payments', 'shop-web']);
+  });
+
+  it('shows the same trace as a waterfall on the page, with a link to it in Jaeger', async () => {
+    const traceId = (await page.locator('#trace-id').textContent()) ?? '';
+    const rows = page.locator(`ol.waterfall[data-trace-id="${traceId}"] li`);
+    await rows.first().waitFor({ timeout: 20_000 });
+    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
+    await page.getByRole('button', { name: 'Read the trace again' }).click();
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(trace.spans.length);
+    expect(await rows.first().getAttribute('data-service')).toBe('shop-web');
+    expect(await page.locator('ol.waterfall li.is-critical').count()).toBeGreaterThan(3);
+    expect(await page.getByRole('link', { name: 'View this trace in Jaeger' }).getAttribute('href')).toBe(new URL(`/trace/${traceId}`, 'http://127.0.0.1:16686').toString().replace('16686', new URL(endpoints.jaegerUrl).port));
+  });
+
+  it('attaches a fault from the fault panel to that one order, and the waterfall marks where it struck', async () => {
+    await page.getByLabel('Test card').selectOption({ label: '4000 … 0002: declined' });
+    const { status, traceId } = await orderFromThePage('STICKERS', 'orders.place=latency:300ms');
+    await page.getByLabel('Test card').selectOption({ label: '4242 … 4242: approved' });
+    expect(status).toBe('payment_failed');
+    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
+    expect(rootsOf(trace)[0]?.attributes['fault.requested']).toBe('orders.place=latency:300ms');
+    const [injected, ...more] = findEvents(trace, 'fault.injected');
+    expect(more).toEqual([]);
+    expect(injected?.span).toMatchObject({ service: 'orders', name: 'order.place' });
+    const declined = findSpan(trace, { service: 'payments', name: 'payment.charge' });
+    expect(declined.isError).toBe(true);
+
+    const struck = page.locator(`ol.waterfall[data-trace-id="${traceId}"] li[data-span-id="${injected!.span.spanId}"]`);
+    await struck.waitFor({ timeout: 20_000 });
+    expect(await struck.textContent()).toContain('fault.injected');
+    expect(await page.locator(`ol.waterfall li[data-span-id="${declined.spanId}"]`).getAttribute('class')).toContain('is-error');
+    // The fault was for that order only: the panel is empty again.
+    expect(await page.getByLabel('X-Fault').inputValue()).toBe('');
+  });
+
+  it('says why an order was refused, when the fault is not valid grammar', async () => {
+    await page.locator(`#products li[data-sku="STICKERS"] button`).click();
+    await openFaultPanel();
+    await page.getByLabel('X-Fault').fill('payments.charge=explode');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const problem = page.locator('#order-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/HTTP 400/);
+    expect(await problem.textContent()).toContain('explode');
+  });
+
+  it('traces its own document load, and nothing on the page broke', async () => {
+    const recent = await recentTraceIds(endpoints.jaegerUrl, 'shop-web', 50);
+    const traces = await Promise.all(recent.map((id) => waitForTrace(endpoints.jaegerUrl, id, () => true, 10_000, 0)));
+    expect(traces.some((trace) => trace.spans.some((span) => span.name === 'documentLoad'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});

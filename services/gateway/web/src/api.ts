@@ -1,0 +1,78 @@
+// The shop's public API as the page uses it. Every call goes to the page's own origin.
+
+export interface Product {
+  sku: string;
+  name: string;
+  priceCents: number;
+  stock: number;
+}
+
+export type OrderStatus = 'pending' | 'paid' | 'payment_failed' | 'rejected';
+
+export interface Order {
+  orderId: string;
+  status: OrderStatus;
+  totalCents: number;
+  rejectionReason: string | null;
+  traceId: string | null;
+  links: { self: string; trace?: string };
+}
+
+export interface WaterfallSpan {
+  spanId: string;
+  parentId: string | null;
+  service: string;
+  name: string;
+  depth: number;
+  offsetMs: number;
+  durationMs: number;
+  error: boolean;
+  critical: boolean;
+  orphan: boolean;
+  events: string[];
+}
+
+export interface TraceWaterfall {
+  traceId: string;
+  durationMs: number;
+  services: string[];
+  spans: WaterfallSpan[];
+}
+
+/** An answer that was not 2xx, with the API's typed error when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly traceId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string; traceId?: string } } | undefined;
+  if (!response.ok) {
+    const error = body?.error;
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `the shop answered ${response.status}`, error?.traceId ?? null);
+  }
+  return body as T;
+}
+
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['paid', 'payment_failed', 'rejected'];
+
+export const shopApi = {
+  listProducts: async () => (await readJson<{ products: Product[] }>(await fetch('/api/products'))).products,
+
+  /** Starts the request at once (the caller's trace context is read when fetch is called). */
+  placeOrder(items: { sku: string; quantity: number }[], cardNumber: string, faults: string): Promise<Order> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (faults.trim()) headers['x-fault'] = faults.trim();
+    return fetch('/api/orders', { method: 'POST', headers, body: JSON.stringify({ items, cardNumber }) }).then((response) => readJson<Order>(response));
+  },
+
+  getOrder: async (orderId: string) => readJson<Order>(await fetch(`/api/orders/${orderId}`)),
+
+  getTrace: async (traceId: string) => readJson<TraceWaterfall>(await fetch(`/api/traces/${traceId}`)),
+};
