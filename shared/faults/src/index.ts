@@ -4,3 +4,5 @@ export * from './grammar';
 export * from './baggage';
 export * from './fault-store';
 export * from './injector';
+export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
+export { readCliConfig, UsageError, DEFAULT_ADMIN_TOKEN, type CliConfig } from './cli-config';

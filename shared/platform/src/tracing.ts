@@ -1,4 +1,4 @@
-import { SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { SpanStatusCode, trace, type Attributes, type Span, type SpanKind } from '@opentelemetry/api';
 import { AppError } from './errors';
 
 const tracer = trace.getTracer('tracebed');
@@ -13,10 +13,11 @@ export function markSpanFailed(span: Span, error: unknown): void {
 
 /**
  * Runs `work` inside a business span (`<noun>.<verb>`, e.g. `order.place`), ending it
- * when the work settles and marking it failed when the work throws.
+ * when the work settles and marking it failed when the work throws. `options.kind` marks a call
+ * to another system (CLIENT) or a message (PRODUCER); the default is INTERNAL.
  */
-export async function withSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+export async function withSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>, options: { kind?: SpanKind } = {}): Promise<T> {
+  return tracer.startActiveSpan(name, { attributes, ...options }, async (span) => {
     try {
       return await work(span);
     } catch (error) {

@@ -1,0 +1,44 @@
+import type { LabContext, ServiceName } from '../lab-context';
+
+const SERVICES: ServiceName[] = ['gateway', 'orders', 'inventory', 'payments'];
+/** The longest a service keeps an admin fault: a forgotten lab cannot slow the shop for long. */
+const SCENE_TTL_SECONDS = 60 * 60;
+
+export interface HiddenFault {
+  service: ServiceName;
+  rule: string;
+}
+
+/** A lab's scene: one fault set through a service's admin API, which the learner must find. */
+export function hiddenFaults(candidates: HiddenFault[]) {
+  const points = candidates.map((candidate) => candidate.rule.slice(0, candidate.rule.indexOf('=')));
+  const isScene = (rule: string) => points.some((point) => rule.startsWith(`${point}=`));
+
+  /** The scene now in place, read from the services themselves. */
+  async function current(context: LabContext): Promise<HiddenFault | undefined> {
+    for (const service of SERVICES) {
+      const listing = await context.admin(service).list();
+      const rule = listing.rules.find((listed) => listed.source === 'admin' && isScene(listed.rule));
+      if (rule) return { service, rule: rule.rule };
+    }
+    return undefined;
+  }
+
+  async function clear(context: LabContext): Promise<HiddenFault | undefined> {
+    const scene = await current(context);
+    if (scene) await context.admin(scene.service).clear();
+    return scene;
+  }
+
+  return {
+    current,
+    clear,
+    /** Replaces any earlier scene with a randomly chosen one. */
+    async set(context: LabContext): Promise<HiddenFault> {
+      await clear(context);
+      const chosen = candidates[Math.floor(Math.random() * candidates.length)]!;
+      await context.admin(chosen.service).replace(chosen.rule, SCENE_TTL_SECONDS);
+      return chosen;
+    },
+  };
+}
