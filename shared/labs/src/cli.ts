@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { AdminCallError, UsageError } from '@tracebed/faults';
-import { CheckStopped, renderReport } from './findings';
-import type { Lab } from './lab';
+import { renderReport } from './findings';
+import { runCheck, type Lab } from './lab';
 import { createLabContext } from './lab-context';
 import { LABS } from './labs';
 
@@ -40,13 +40,7 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       const lab = findLab(number);
       const { values } = parseArgs({ args: rest, options: Object.fromEntries(lab.options.map((option) => [option.name, { type: 'string' as const }])), strict: true, allowPositionals: false });
-      let findings;
-      try {
-        findings = await lab.check(context, values);
-      } catch (error) {
-        if (!(error instanceof CheckStopped)) throw error;
-        findings = [error.finding];
-      }
+      const findings = await runCheck(lab, context, values);
       console.log(renderReport(`${lab.title}   (${lab.page})`, findings, process.stdout.isTTY === true));
       return findings.every((finding) => finding.ok) ? 0 : 1;
     }

@@ -1,4 +1,4 @@
-import { done, missing, stop, type Finding } from './findings';
+import { CheckStopped, done, missing, stop, type Finding } from './findings';
 import type { LabContext } from './lab-context';
 
 /** What the learner passes on the command line: `--order 1234 --sql 12` → { order: '1234', sql: '12' }. */
@@ -34,4 +34,14 @@ export function orderAnswer(answers: Answers): string {
 export function compareAnswer(given: string | undefined, option: string, question: string, expected: string | number, hint: string, normalise = (text: string) => text.trim().toLowerCase()): Finding {
   if (given === undefined || given.trim() === '') return missing(`${question} Answer with --${option} <value>.`, hint);
   return normalise(given) === normalise(String(expected)) ? done(`${question} ${given.trim()}: right.`) : missing(`${question} ${given.trim()} is not it.`, hint);
+}
+
+/** Runs a lab's check; a check that had to stop early reports why, as its one finding. */
+export async function runCheck(lab: Lab, context: LabContext, answers: Answers): Promise<Finding[]> {
+  try {
+    return await lab.check(context, answers);
+  } catch (error) {
+    if (error instanceof CheckStopped) return [error.finding];
+    throw error;
+  }
 }
