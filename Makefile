@@ -3,7 +3,7 @@
 NATIVE := infra/native
 WITH_DOCKER = [ -f docker-compose.yml ] && docker info >/dev/null 2>&1
 
-.PHONY: up down clean status logs test toolchain infra
+.PHONY: up down clean status logs rebuild test toolchain infra
 
 up:
 	@if $(WITH_DOCKER); then docker compose up -d --wait; else bash $(NATIVE)/stack.sh up; fi
@@ -19,6 +19,10 @@ status:
 
 logs:
 	@if $(WITH_DOCKER); then docker compose logs -f; else bash $(NATIVE)/stack.sh logs; fi
+
+# After a code change (workshop lab 5): build again and restart the services whose code changed.
+rebuild:
+	@if $(WITH_DOCKER); then docker compose up -d --build --wait; else bash $(NATIVE)/stack.sh build && bash $(NATIVE)/services.sh refresh; fi
 
 # PostgreSQL, RabbitMQ and Jaeger only, natively, without the services.
 infra:

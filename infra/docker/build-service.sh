@@ -2,8 +2,8 @@
 # Builds one service into a self-contained folder: its compiled code, its migrations and only its
 # production dependencies (workspace packages included). The Dockerfile runs exactly this, and
 # so does the build-path test, so a broken production bundle fails CI without a Docker engine.
-# Usage: build-service.sh <gateway|orders|inventory|payments|faults> <output-dir>
-# (faults is the fault CLI, for the compose `tools` profile.)
+# Usage: build-service.sh <gateway|orders|inventory|payments|faults|labs> <output-dir>
+# (faults and labs are the fault and lab CLIs, for the compose `tools` profile.)
 set -euo pipefail
 
 service="${1:?usage: build-service.sh <service> <output-dir>}"
@@ -11,6 +11,7 @@ output="${2:?usage: build-service.sh <service> <output-dir>}"
 case "$service" in
   gateway | orders | inventory | payments) package="services/$service" entry=dist/main.js ;;
   faults) package="shared/faults" entry=dist/cli.js ;;
+  labs) package="shared/labs" entry=dist/cli.js ;;
   *) echo "unknown service: $service" >&2; exit 2 ;;
 esac
 

@@ -34,3 +34,13 @@ describe('the production bundle of the fault CLI', () => {
     expect(listing).toMatch(/^payments\s/m);
   }, 120_000);
 });
+
+describe('the production bundle of the lab CLI', () => {
+  it('builds with the Dockerfile script and lists the labs from its own folder', () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'deploy-labs-')), 'app');
+    execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), 'labs', output], { stdio: 'pipe' });
+    const listing = execFileSync(process.execPath, ['dist/cli.js', 'list'], { cwd: output, encoding: 'utf8' });
+    expect(listing).toMatch(/^1 {2}your first trace/m);
+    expect(listing).toMatch(/^6 {2}lost and duplicated messages/m);
+  }, 120_000);
+});

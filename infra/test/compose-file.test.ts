@@ -13,7 +13,7 @@ describe('docker-compose.yml', () => {
     const result = runChecker('compose-check', ['-file', 'docker-compose.yml']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/valid \(8 services, 2 volumes\)/);
+    expect(result.stdout).toMatch(/valid \(9 services, 2 volumes\)/);
   });
 
   it('is refused by the same check when it breaks the specification', () => {
@@ -30,17 +30,25 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(project.services).sort()).toEqual(['gateway', 'inventory', 'jaeger', 'orders', 'payments', 'postgres', 'rabbitmq']);
   });
 
-  it('keeps the fault CLI in the tools profile, pointed at the services on the compose network', () => {
+  it.each([
+    ['fault', 'faults'],
+    ['lab', 'labs'],
+  ])('keeps the %s CLI in the tools profile, pointed at the services on the compose network', (name, build) => {
     const tools = loadComposeProject('tools');
-    const fault = tools.services.fault;
-    expect(fault?.profiles).toEqual(['tools']);
-    expect(fault?.build?.args?.SERVICE).toBe('faults');
+    const cli = tools.services[name];
+    expect(cli?.profiles).toEqual(['tools']);
+    expect(cli?.build?.args?.SERVICE).toBe(build);
     for (const service of NODE_SERVICES) {
-      const url = new URL(String(fault?.environment?.[`${service.toUpperCase()}_URL`]));
+      const url = new URL(String(cli?.environment?.[`${service.toUpperCase()}_URL`]));
       expect(url.hostname, service).toBe(service);
       expect(Number(url.port), service).toBe(Number(project.services[service]?.environment?.PORT));
     }
-    expect(fault?.environment?.FAULT_ADMIN_TOKEN).toBe(project.services.orders?.environment?.FAULT_ADMIN_TOKEN);
+    expect(cli?.environment?.FAULT_ADMIN_TOKEN).toBe(project.services.orders?.environment?.FAULT_ADMIN_TOKEN);
+  });
+
+  it('lets the lab CLI read traces from Jaeger on the compose network', () => {
+    const lab = loadComposeProject('tools').services.lab;
+    expect(new URL(String(lab?.environment?.JAEGER_URL)).hostname).toBe('jaeger');
   });
 
   it('gives every container a healthcheck and a restart policy', () => {

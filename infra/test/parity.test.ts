@@ -13,7 +13,7 @@ const project = loadComposeProject();
 const schemas: Record<string, z.ZodObject> = { gateway: gatewayConfig, orders: ordersConfig, inventory: inventoryConfig, payments: paymentsConfig };
 const NODE_SERVICES = Object.keys(schemas);
 /** Where each infrastructure container listens, as the services must address it. */
-const INFRA_PORTS: Record<string, number[]> = { postgres: [5432], rabbitmq: [5672], jaeger: [4317, 4318] };
+const INFRA_PORTS: Record<string, number[]> = { postgres: [5432], rabbitmq: [5672], jaeger: [4317, 4318, 16686] };
 /** Variables read outside the services' config schemas: by node itself and by the OpenTelemetry SDK. */
 const RUNTIME_ONLY = ['NODE_OPTIONS', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
 

@@ -81,7 +81,7 @@ describe('the shop page', () => {
     const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
     const [root, ...otherRoots] = rootsOf(trace);
     expect(otherRoots).toEqual([]);
-    expect(root).toMatchObject({ service: 'shop-web', name: 'order.submit', parentId: undefined });
+    expect(root).toMatchObject({ service: 'shop-web', name: 'checkout.submit', parentId: undefined });
     expect(root?.attributes).toMatchObject({ 'order.item_count': 1, 'order.total_cents': 400 });
     // The page's fetch carried traceparent: the gateway's server span is the fetch span's child.
     const gatewaySpan = findSpan(trace, { service: 'gateway', name: 'POST /api/orders' });

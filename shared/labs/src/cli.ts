@@ -15,7 +15,8 @@ const USAGE = `Usage: pnpm lab <list | start <n> | check <n> [--answer value …
 
 Each lab's page (docs/workshop/) says which answers its check takes, e.g.
   pnpm lab check 1 --order <orderId> --services 5 --sql 17
-Environment: GATEWAY_URL, JAEGER_URL, <SERVICE>_URL and FAULT_ADMIN_TOKEN, as for pnpm fault.`;
+Environment: GATEWAY_URL, JAEGER_URL, <SERVICE>_URL and FAULT_ADMIN_TOKEN, as for pnpm fault
+(--allow-remote sends the token to services that are not on this machine).`;
 
 function findLab(text: string | undefined): Lab {
   const lab = LABS.find((candidate) => String(candidate.number) === text);
@@ -23,9 +24,11 @@ function findLab(text: string | undefined): Lab {
   return lab;
 }
 
-async function run(argv: string[]): Promise<number> {
-  const [command, number, ...rest] = argv;
-  const context = createLabContext(process.env);
+async function run(args: string[]): Promise<number> {
+  // As for pnpm fault: the admin token goes to services off this machine only when asked.
+  const allowRemote = args.includes('--allow-remote');
+  const [command, number, ...rest] = args.filter((arg) => arg !== '--allow-remote');
+  const context = createLabContext(process.env, { allowRemote });
   switch (command) {
     case 'list':
       for (const lab of LABS) console.log(`${lab.number}  ${lab.title.replace(/^Lab \d+: /, '').padEnd(40)} ${lab.page}${lab.start ? '   (pnpm lab start ' + lab.number + ')' : ''}`);

@@ -27,10 +27,10 @@ export interface LabContext {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createLabContext(env: NodeJS.ProcessEnv): LabContext {
+export function createLabContext(env: NodeJS.ProcessEnv, options: { allowRemote?: boolean } = {}): LabContext {
   const gatewayUrl = env.GATEWAY_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT ?? 8080}`;
   const jaegerUrl = env.JAEGER_URL ?? `http://127.0.0.1:${env.JAEGER_UI_PORT ?? 16686}`;
-  const admin = readCliConfig(env);
+  const admin = readCliConfig(env, options.allowRemote);
 
   async function order(orderId: string): Promise<ShopOrder> {
     if (!UUID.test(orderId)) stop(`'${orderId}' is not an order id`, 'an order id looks like 0b6f3c7e-8d1a-4c55-9e2f-1a2b3c4d5e6f; the shop page shows it under "Your order"');

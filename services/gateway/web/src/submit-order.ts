@@ -14,7 +14,7 @@ export interface OrderRequest {
 
 /** Places the order; answers the accepted order, or the API's error (already shown to the user). */
 export async function submitOrder(request: OrderRequest): Promise<Order | ApiError> {
-  const span = tracer().startSpan('order.submit', {
+  const span = tracer().startSpan('checkout.submit', {
     attributes: {
       'order.item_count': cartItemCount(request.cart),
       'order.total_cents': cartTotalCents(request.cart),

@@ -9,10 +9,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+// Span events worth a mark in a compact view; the browser's resource timings are not.
+const MARKED_EVENTS = new Set(['fault.injected', 'exception']);
+
 const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 
 function describeSpan(span: WaterfallSpan): string {
-  const marks = [span.error ? 'error' : '', span.critical ? 'on the critical path' : '', ...span.events].filter(Boolean);
+  const marks = [span.error ? 'error' : '', span.critical ? 'on the critical path' : '', ...span.events.filter((event) => MARKED_EVENTS.has(event))].filter(Boolean);
   return `${span.service}: ${span.name}, starts at ${formatMs(span.offsetMs)}, lasts ${formatMs(span.durationMs)}${marks.length ? `, ${marks.join(', ')}` : ''}`;
 }
 
@@ -21,14 +24,15 @@ function spanRow(span: WaterfallSpan, totalMs: number): HTMLLIElement {
   row.dataset.spanId = span.spanId;
   row.dataset.service = span.service;
   row.setAttribute('aria-label', describeSpan(span));
+  row.title = describeSpan(span);
   if (span.error) row.classList.add('is-error');
   if (span.critical) row.classList.add('is-critical');
 
   const label = element('span', 'span-label');
-  label.style.paddingLeft = `${span.depth * 0.9}rem`;
+  label.style.paddingLeft = `${span.depth * 0.6}rem`;
   label.append(element('span', 'span-service', span.service), element('span', 'span-name', span.name));
   if (span.error) label.append(element('span', 'span-mark error-mark', '✖ error'));
-  for (const event of span.events) label.append(element('span', 'span-mark event-mark', event));
+  for (const event of span.events.filter((name) => MARKED_EVENTS.has(name))) label.append(element('span', 'span-mark event-mark', event));
 
   const lane = element('span', 'span-lane');
   const bar = element('span', 'span-bar');
