@@ -51,6 +51,9 @@ export function createBroker(options: BrokerOptions): Broker {
   async function connectOnce(): Promise<Live> {
     const connection = await amqp.connect(withHeartbeat(options.url), {
       timeout: 5_000,
+      // Without it, Nagle's algorithm holds a publish written right after an ack until the
+      // broker's delayed TCP ACK arrives: 40 ms on every settled order, plain in its trace.
+      noDelay: true,
       clientProperties: { connection_name: String(logger.bindings().service ?? 'tracebed') },
     });
     connection.on('error', (error: Error) => logger.warn({ err: error }, 'broker.connection_error'));

@@ -1,0 +1,7 @@
+// k6 run load-tests/k6/soak.ts   (BASE_URL, RATE, DURATION_S, VUS, ITERATIONS from the environment)
+import { optionsFor } from './lib/scenarios';
+import { shopJourney } from './lib/shop-journey';
+
+export const options = optionsFor('soak');
+
+export default shopJourney;

@@ -1,0 +1,79 @@
+import type { Recorder } from './recorder';
+import type { Journey } from './scenario-file';
+import type { SpanExporter } from './span-export';
+import { newTraceContext } from './traceparent';
+
+const FINAL = new Set(['paid', 'payment_failed', 'rejected']);
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface JourneyDeps {
+  baseUrl: string;
+  journey: Journey;
+  recorder: Recorder;
+  spans: SpanExporter;
+  /** Headers for every request of the journey, e.g. an X-Fault. */
+  headers?: Record<string, string>;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  traceId: string;
+}
+
+/** One request, traced from here: recorded as a sample and exported as the trace's root span. */
+async function call(deps: JourneyDeps, name: string, method: string, path: string, body?: unknown): Promise<Answer> {
+  const context = newTraceContext();
+  const url = new URL(path, deps.baseUrl).toString();
+  const startedAt = Date.now();
+  let status = 0;
+  let parsed: unknown;
+  try {
+    const response = await fetch(url, {
+      method,
+      headers: { traceparent: context.header, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...deps.headers },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    status = response.status;
+    parsed = await response.json().catch(() => undefined);
+  } catch {
+    status = 0; // no answer: refused, reset or timed out
+  }
+  const endedAt = Date.now();
+  deps.recorder.request({ name, atMs: startedAt - deps.recorder.startedAt, durationMs: endedAt - startedAt, status, failed: status === 0 || status >= 400, traceId: context.traceId });
+  deps.spans.add({ traceId: context.traceId, spanId: context.spanId, name: `${method} ${name}`, method, url, startMs: startedAt, endMs: endedAt, status });
+  return { status, body: parsed, traceId: context.traceId };
+}
+
+function check(deps: JourneyDeps, name: string, ok: boolean, traceId: string): boolean {
+  deps.recorder.check({ name, atMs: deps.recorder.now(), ok, traceId });
+  return ok;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Browse, place one order, poll until it is final: the same journey as the k6 scripts. */
+export async function runShopJourney(deps: JourneyDeps): Promise<void> {
+  const { journey } = deps;
+  if (journey.browseProducts) {
+    const products = await call(deps, 'list_products', 'GET', '/api/products');
+    check(deps, 'products listed', products.status === 200, products.traceId);
+  }
+  const placedAt = Date.now();
+  const placed = await call(deps, 'place_order', 'POST', '/api/orders', { items: journey.items, cardNumber: journey.cardNumber });
+  if (!check(deps, 'order accepted (202)', placed.status === 202, placed.traceId)) {
+    deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: false, completionMs: undefined, finalStatus: undefined, traceId: placed.traceId });
+    return;
+  }
+  const orderId = (placed.body as { orderId: string }).orderId;
+  let status = 'pending';
+  while (!FINAL.has(status) && Date.now() - placedAt < journey.pollTimeoutMs) {
+    await sleep(journey.pollIntervalMs);
+    const poll = await call(deps, 'get_order', 'GET', `/api/orders/${orderId}`);
+    if (poll.status === 200) status = (poll.body as { status: string }).status;
+  }
+  const final = check(deps, 'order final in time', FINAL.has(status), placed.traceId);
+  check(deps, 'order paid', status === 'paid', placed.traceId);
+  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, completionMs: final ? Date.now() - placedAt : undefined, finalStatus: final ? status : undefined, traceId: placed.traceId });
+}
