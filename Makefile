@@ -3,7 +3,7 @@
 NATIVE := infra/native
 WITH_DOCKER = [ -f docker-compose.yml ] && docker info >/dev/null 2>&1
 
-.PHONY: up down clean status logs rebuild test toolchain infra
+.PHONY: up down clean status logs rebuild test toolchain infra load experiment bench
 
 up:
 	@if $(WITH_DOCKER); then docker compose up -d --wait; else bash $(NATIVE)/stack.sh up; fi
@@ -23,6 +23,20 @@ logs:
 # After a code change (workshop lab 5): build again and restart the services whose code changed.
 rebuild:
 	@if $(WITH_DOCKER); then docker compose up -d --build --wait; else bash $(NATIVE)/stack.sh build && bash $(NATIVE)/services.sh refresh; fi
+
+# Load, natively (k6 users: docker compose --profile load run --rm k6 run /load-tests/k6/<scenario>.ts).
+SCENARIO ?= smoke
+load:
+	@bash $(NATIVE)/pnpm.sh load $(SCENARIO)
+
+# A fault experiment from load-tests/experiments/, with its report in reports/.
+NAME ?= quick-payments-latency
+experiment:
+	@bash $(NATIVE)/pnpm.sh experiment $(NAME)
+
+# What tracing costs: the same load with tracing off and on, side by side.
+bench:
+	@bash load-tests/bench/run-bench.sh
 
 # PostgreSQL, RabbitMQ and Jaeger only, natively, without the services.
 infra:

@@ -23,6 +23,11 @@ export default tseslint.config(
     files: ['services/gateway/web/src/**/*.ts'],
     languageOptions: { parserOptions: { project: './services/gateway/web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
   },
+  {
+    // The k6 scripts run in k6's runtime, with k6's types.
+    files: ['load-tests/k6/**/*.ts'],
+    languageOptions: { parserOptions: { project: './load-tests/k6/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+  },
   ...SERVICES.map((service) => ({
     files: [`services/${service}/**/*.ts`],
     rules: {

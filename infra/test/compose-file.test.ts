@@ -13,7 +13,7 @@ describe('docker-compose.yml', () => {
     const result = runChecker('compose-check', ['-file', 'docker-compose.yml']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/valid \(9 services, 2 volumes\)/);
+    expect(result.stdout).toMatch(/valid \(10 services, 2 volumes\)/);
   });
 
   it('is refused by the same check when it breaks the specification', () => {

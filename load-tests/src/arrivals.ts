@@ -16,11 +16,11 @@ export function arrivalTimes(stages: Stage[]): number[] {
     const steps = Math.max(1, Math.round(stage.durationS * 1000)); // 1 ms resolution
     const slope = (stage.ratePerS - fromRate) / stage.durationS;
     for (let step = 0; step < steps; step += 1) {
-      const t = (step / steps) * stage.durationS;
+      const t = ((step + 0.5) / steps) * stage.durationS; // midpoint: exact for linear ramps
       const rate = fromRate + slope * t;
       due += rate / 1000;
       while (due >= next + 1 - 1e-9) {
-        times.push(Math.round((startS + t) * 1000));
+        times.push(Math.floor((startS + t) * 1000));
         next += 1;
       }
     }

@@ -26,7 +26,7 @@ async function call(deps: JourneyDeps, name: string, method: string, path: strin
   const context = newTraceContext();
   const url = new URL(path, deps.baseUrl).toString();
   const startedAt = Date.now();
-  let status = 0;
+  let status: number;
   let parsed: unknown;
   try {
     const response = await fetch(url, {
@@ -53,6 +53,22 @@ function check(deps: JourneyDeps, name: string, ok: boolean, traceId: string): b
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+interface OrderView {
+  status: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/**
+ * From acceptance to the final status, by the shop's own clock (createdAt → updatedAt): exact,
+ * where the time the poll saw it would round up to the poll interval.
+ */
+function completionMs(order: OrderView, placedAt: number): number {
+  const created = Date.parse(order.createdAt ?? '');
+  const updated = Date.parse(order.updatedAt ?? '');
+  return Number.isFinite(created) && Number.isFinite(updated) ? updated - created : Date.now() - placedAt;
+}
+
 /** Browse, place one order, poll until it is final: the same journey as the k6 scripts. */
 export async function runShopJourney(deps: JourneyDeps): Promise<void> {
   const { journey } = deps;
@@ -67,13 +83,13 @@ export async function runShopJourney(deps: JourneyDeps): Promise<void> {
     return;
   }
   const orderId = (placed.body as { orderId: string }).orderId;
-  let status = 'pending';
-  while (!FINAL.has(status) && Date.now() - placedAt < journey.pollTimeoutMs) {
+  let order: OrderView = { status: 'pending' };
+  while (!FINAL.has(order.status) && Date.now() - placedAt < journey.pollTimeoutMs) {
     await sleep(journey.pollIntervalMs);
     const poll = await call(deps, 'get_order', 'GET', `/api/orders/${orderId}`);
-    if (poll.status === 200) status = (poll.body as { status: string }).status;
+    if (poll.status === 200) order = poll.body as OrderView;
   }
-  const final = check(deps, 'order final in time', FINAL.has(status), placed.traceId);
-  check(deps, 'order paid', status === 'paid', placed.traceId);
-  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, completionMs: final ? Date.now() - placedAt : undefined, finalStatus: final ? status : undefined, traceId: placed.traceId });
+  const final = check(deps, 'order final in time', FINAL.has(order.status), placed.traceId);
+  check(deps, 'order paid', order.status === 'paid', placed.traceId);
+  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, completionMs: final ? completionMs(order, placedAt) : undefined, finalStatus: final ? order.status : undefined, traceId: placed.traceId });
 }

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { faultAdmin, stackEndpoints } from '@tracebed/testkit';
+import { loadExperiment } from '../src/experiment/experiment-file';
+import { runExperiment } from '../src/experiment/run-experiment';
+
+const endpoints = stackEndpoints();
+
+describe('an experiment, end to end', () => {
+  it('applies and clears its fault on time, judges each phase, and writes the report', async () => {
+    const reportsDir = mkdtempSync(path.join(tmpdir(), 'reports-'));
+    const env = {
+      BASE_URL: endpoints.gatewayUrl,
+      JAEGER_URL: endpoints.jaegerUrl,
+      OTLP_ENDPOINT: `http://127.0.0.1:${process.env.JAEGER_OTLP_HTTP_PORT ?? 4318}`,
+      ORDERS_URL: endpoints.ordersUrl,
+      INVENTORY_URL: endpoints.inventoryUrl,
+      PAYMENTS_URL: endpoints.paymentsUrl,
+      GATEWAY_URL: endpoints.gatewayUrl,
+      PROGRESS_EVERY_MS: '1000',
+    };
+    const log: string[] = [];
+    const { result, folder } = await runExperiment(loadExperiment('quick-payments-latency'), { env, reportsDir, log: (line) => log.push(line) });
+
+    // 300 ms more per charge shows in the completion time during the fault, and only then.
+    const broken = result.lines.filter((line) => !line.held).map((line) => `${line.phase} ${line.line}`);
+    expect(broken).toEqual(['during order_completion_ms p(95)<300']);
+    expect(log).toContain('REFUTED in during; recovered after the faults were cleared');
+
+    const [applied, cleared] = result.timeline;
+    expect(applied).toMatchObject({ action: 'apply', service: 'payments', rule: 'payments.charge=latency:300ms' });
+    expect(cleared).toMatchObject({ action: 'clear', service: 'payments' });
+    expect(applied!.error ?? cleared!.error).toBeUndefined();
+    expect(Math.abs(applied!.atMs - 5_000)).toBeLessThan(1_000);
+    expect(Math.abs(cleared!.atMs - 10_000)).toBeLessThan(1_000);
+    expect((await faultAdmin(endpoints.paymentsUrl).list()).body.rules).toEqual([]);
+
+    // The slowest orders to complete are the ones the fault slowed, and Jaeger has their traces.
+    const slowCompletions = result.examples.filter((example) => example.why.startsWith('slowest to a final status'));
+    expect(slowCompletions.length).toBeGreaterThan(0);
+    expect(slowCompletions.every((example) => example.spans > 40 && example.services.includes('payments'))).toBe(true);
+
+    expect(existsSync(path.join(folder, 'report.html'))).toBe(true);
+    const summary = readFileSync(path.join(folder, 'summary.md'), 'utf8');
+    expect(summary).toContain('**Verdict: REFUTED in during; recovered after the faults were cleared.**');
+    expect(summary).toMatch(/\| ✘ \| during \| `order_completion_ms p\(95\)<300` \| \d+ \|/);
+    const html = readFileSync(path.join(folder, 'report.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html).toContain(`${endpoints.jaegerUrl}/trace/${slowCompletions[0]!.traceId}`);
+  }, 90_000);
+});
