@@ -34,9 +34,9 @@ NAME ?= quick-payments-latency
 experiment:
 	@bash $(NATIVE)/pnpm.sh experiment $(NAME)
 
-# What tracing costs: the same load with tracing off and on, side by side.
+# What tracing costs, on the native stack: the same load with tracing off and on, side by side.
 bench:
-	@bash load-tests/bench/run-bench.sh
+	@bash $(NATIVE)/stack.sh up >/dev/null && bash $(NATIVE)/pnpm.sh bench
 
 # PostgreSQL, RabbitMQ and Jaeger only, natively, without the services.
 infra:

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runLoad } from './run-load';
 import { loadScenario, scenarioNames } from './scenario-file';
+import { missingStock } from './stock-check';
 import { summarize } from './summary';
 
 const USAGE = `Usage: pnpm load <scenario>      (make load SCENARIO=<scenario>)
@@ -18,6 +19,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const scenario = loadScenario(name, process.env);
   const endpoint = process.env.OTLP_ENDPOINT ?? 'http://127.0.0.1:4318';
+  const shortage = process.env.SKIP_STOCK_CHECK === '1' ? undefined : await missingStock(process.env.BASE_URL ?? 'http://127.0.0.1:8080', scenario);
+  if (shortage) {
+    console.error(`not starting: ${shortage}`);
+    return 2;
+  }
   console.log(`running ${scenario.name} against ${process.env.BASE_URL ?? 'http://127.0.0.1:8080'}: ${JSON.stringify(scenario.shape)}`);
   const run = await runLoad({
     scenario,

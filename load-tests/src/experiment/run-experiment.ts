@@ -1,5 +1,6 @@
 import { runLoad, type Progress } from '../run-load';
 import { loadScenario } from '../scenario-file';
+import { missingStock } from '../stock-check';
 import { summarize } from '../summary';
 import { exampleTraces } from './example-traces';
 import type { Experiment } from './experiment-file';
@@ -30,6 +31,8 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
   if (!(await isReady(baseUrl))) throw new Error(`the shop at ${baseUrl} is not ready: start it with make up`);
 
   const scenario = loadScenario(experiment.load.scenario, { RATE: String(experiment.load.rate), DURATION_S: String(experiment.load.duration_s) });
+  const shortage = await missingStock(baseUrl, scenario);
+  if (shortage) throw new Error(`not starting: ${shortage}`);
   const phases = phasesOf(experiment.faults, experiment.load.duration_s);
   log(`experiment ${experiment.name}: ${experiment.load.rate} journeys/s for ${experiment.load.duration_s} s; phases ${phases.map((p) => `${p.name} ${p.fromMs / 1000}-${p.toMs / 1000} s`).join(', ')}`);
 
