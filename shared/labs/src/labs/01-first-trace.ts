@@ -24,7 +24,7 @@ export const firstTrace: Lab = {
         ? done(`its trace starts in the browser: ${root.name}`)
         : missing(`its trace starts at ${root?.service ?? 'nothing'} (${root?.name ?? '-'}), not in the browser`, 'place the order from the shop page at http://127.0.0.1:8080, not with curl'),
       compareAnswer(answers.services, 'services', 'How many services?', services.size, 'count the distinct service names in the waterfall; the browser (shop-web) is one'),
-      compareAnswer(answers.sql, 'sql', 'How many SQL statements?', sqlStatements(trace).length, "count the spans named pg.query:…; a pg-pool.connect or pg.connect span is a connection, not a statement"),
+      compareAnswer(answers.sql, 'sql', 'How many SQL statements?', sqlStatements(trace).length, "count the spans named pg.query:…, in every service"),
     ];
   },
 };
