@@ -9,7 +9,8 @@ const USAGE = `Usage: pnpm load <scenario>      (make load SCENARIO=<scenario>)
 Runs a scenario of load-tests/scenarios.json against the shop, natively (no k6 needed), and exits
 non-zero when a threshold is breached.
 Environment: BASE_URL (default http://127.0.0.1:8080), OTLP_ENDPOINT for the generator's own spans
-(default http://127.0.0.1:4318; "none" to not export them), RATE, DURATION_S, VUS, ITERATIONS.`;
+(default http://127.0.0.1:4318; "none" to not export them), RATE, DURATION_S, VUS, ITERATIONS;
+SKIP_STOCK_CHECK=1 starts even when the shop lacks the stock (or the products) the run needs.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name] = argv;

@@ -21,8 +21,13 @@ describe('the native load runner', () => {
 
   it('exits non-zero when a threshold is breached', async () => {
     const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
-    // Nothing listens there: every request fails, and the smoke thresholds say so.
-    const failed = await run(process.execPath, [cli, 'smoke'], { env: { ...process.env, BASE_URL: 'http://127.0.0.1:9', OTLP_ENDPOINT: 'none', ITERATIONS: '1' } }).catch((error: { code: number; stdout: string }) => error);
+    const nowhere = { ...process.env, BASE_URL: 'http://127.0.0.1:9', OTLP_ENDPOINT: 'none', ITERATIONS: '1' };
+    // Nothing listens there: the runner refuses to start, since it could measure nothing…
+    const refused = await run(process.execPath, [cli, 'smoke'], { env: nowhere }).catch((error: { code: number; stderr: string }) => error);
+    expect(refused).toMatchObject({ code: 2 });
+    expect((refused as { stderr: string }).stderr).toContain('not starting: the shop at http://127.0.0.1:9 does not list its products');
+    // …and, told to go on anyway, every request fails and the smoke thresholds say so.
+    const failed = await run(process.execPath, [cli, 'smoke'], { env: { ...nowhere, SKIP_STOCK_CHECK: '1' } }).catch((error: { code: number; stdout: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toMatch(/✘ http_req_failed rate==0/);
   }, 60_000);

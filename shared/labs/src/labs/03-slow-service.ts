@@ -14,13 +14,11 @@ export const slowService: Lab = {
   title: 'Lab 3: find the slow service',
   page: 'docs/workshop/03-slow-service.md',
   options: [{ name: 'service', description: 'the service that makes orders slow' }],
-  async start(context) {
-    await slowness.set(context);
-    return 'One service of the shop is now slow (for the next hour, or until `pnpm lab reset 3`). Place orders and find out which.';
-  },
-  async reset(context) {
-    return (await slowness.clear(context)) ? 'The shop is fast again.' : 'Nothing to undo: no lab 3 slowness was set.';
-  },
+  ...slowness.labActions({
+    started: 'One service of the shop is now slow (for the next hour, or until `pnpm lab reset 3`). Place orders and find out which.',
+    cleared: 'The shop is fast again.',
+    nothingToClear: 'Nothing to undo: no lab 3 slowness was set.',
+  }),
   async check(context, answers) {
     const scene = (await slowness.current(context)) ?? stop('no service is slowed down for this lab', 'run `pnpm lab start 3` first (it also expires after an hour)');
     return [

@@ -42,13 +42,11 @@ export const failedPayments: Lab = {
     { name: 'retried', description: 'an order paid after payments failed on the way' },
     { name: 'attempts', description: 'how many times payments received that order' },
   ],
-  async start(context) {
-    await flakyPayments.set(context);
-    return 'payments now fails half of its charges (for the next hour, or until `pnpm lab reset 4`). Place orders with the approved and the declining test cards.';
-  },
-  async reset(context) {
-    return (await flakyPayments.clear(context)) ? 'payments is reliable again.' : 'Nothing to undo: payments had no lab 4 fault.';
-  },
+  ...flakyPayments.labActions({
+    started: 'payments now fails half of its charges (for the next hour, or until `pnpm lab reset 4`). Place orders with the approved and the declining test cards.',
+    cleared: 'payments is reliable again.',
+    nothingToClear: 'Nothing to undo: payments had no lab 4 fault.',
+  }),
   async check(context, answers) {
     return [...(await checkDeclined(context, answers)), ...(await checkRetried(context, answers))];
   },

@@ -30,15 +30,25 @@ export function hiddenFaults(candidates: HiddenFault[]) {
     return scene;
   }
 
+  /** Replaces any earlier scene with a randomly chosen one. */
+  async function set(context: LabContext): Promise<HiddenFault> {
+    await clear(context);
+    const chosen = candidates[Math.floor(Math.random() * candidates.length)]!;
+    await context.admin(chosen.service).replace(chosen.rule, SCENE_TTL_SECONDS);
+    return chosen;
+  }
+
   return {
     current,
-    clear,
-    /** Replaces any earlier scene with a randomly chosen one. */
-    async set(context: LabContext): Promise<HiddenFault> {
-      await clear(context);
-      const chosen = candidates[Math.floor(Math.random() * candidates.length)]!;
-      await context.admin(chosen.service).replace(chosen.rule, SCENE_TTL_SECONDS);
-      return chosen;
+    /** A lab's start and reset for this scene, with what each says to the learner. */
+    labActions(said: { started: string; cleared: string; nothingToClear: string }) {
+      return {
+        start: async (context: LabContext) => {
+          await set(context);
+          return said.started;
+        },
+        reset: async (context: LabContext) => ((await clear(context)) ? said.cleared : said.nothingToClear),
+      };
     },
   };
 }
