@@ -19,9 +19,10 @@ export interface GatewayDeps extends SubmitOrderDeps {
 /** The public API and the shop page, without listening. */
 export function createApp(deps: GatewayDeps): Express {
   const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl }) });
-  app.use(shopPage(deps.shopPage.webDirectory));
   app.use(traceLookup(deps.shopPage.jaegerQueryUrl));
   app.use(requestFaults({ enabled: deps.perRequestFaults }));
   app.use(shopRoutes(deps, deps.jaegerUiUrl));
+  // After the API: the static files would otherwise stat the disk for every API request.
+  app.use(shopPage(deps.shopPage.webDirectory));
   return finishHttpApp(app, deps.logger);
 }
