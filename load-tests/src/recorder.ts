@@ -19,6 +19,7 @@ export interface JourneySample {
   atMs: number;
   /** The shop answered 202: from here on the order must reach a final state. */
   accepted: boolean;
+  orderId?: string;
   completionMs: number | undefined;
   finalStatus: string | undefined;
   traceId: string;

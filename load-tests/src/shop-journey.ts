@@ -3,7 +3,7 @@ import type { Journey } from './scenario-file';
 import type { SpanExporter } from './span-export';
 import { newTraceContext } from './traceparent';
 
-const FINAL = new Set(['paid', 'payment_failed', 'rejected']);
+export const FINAL = new Set(['paid', 'payment_failed', 'rejected']);
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface JourneyDeps {
@@ -53,7 +53,7 @@ function check(deps: JourneyDeps, name: string, ok: boolean, traceId: string): b
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface OrderView {
+export interface OrderView {
   status: string;
   createdAt?: string;
   updatedAt?: string;
@@ -63,7 +63,7 @@ interface OrderView {
  * From acceptance to the final status, by the shop's own clock (createdAt → updatedAt): exact,
  * where the time the poll saw it would round up to the poll interval.
  */
-function completionMs(order: OrderView, placedAt: number): number {
+export function completionMs(order: OrderView, placedAt: number): number {
   const created = Date.parse(order.createdAt ?? '');
   const updated = Date.parse(order.updatedAt ?? '');
   return Number.isFinite(created) && Number.isFinite(updated) ? updated - created : Date.now() - placedAt;
@@ -91,5 +91,5 @@ export async function runShopJourney(deps: JourneyDeps): Promise<void> {
   }
   const final = check(deps, 'order final in time', FINAL.has(order.status), placed.traceId);
   check(deps, 'order paid', order.status === 'paid', placed.traceId);
-  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, completionMs: final ? completionMs(order, placedAt) : undefined, finalStatus: final ? order.status : undefined, traceId: placed.traceId });
+  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, orderId, completionMs: final ? completionMs(order, placedAt) : undefined, finalStatus: final ? order.status : undefined, traceId: placed.traceId });
 }

@@ -33,4 +33,13 @@ describe('evaluateThresholds', () => {
     expect(() => evaluateThresholds({ http_req_waiting: ['p(95)<1'] }, createRecorder(0))).toThrow(/unknown metric 'http_req_waiting'/);
     expect(() => evaluateThresholds({ http_req_failed: ['mostly<1'] }, createRecorder(0))).toThrow(/threshold 'mostly<1'/);
   });
+
+  it('selects one check by its name, as k6 does with {check:…}', () => {
+    const recorder = createRecorder(0);
+    recorder.check({ name: 'order paid', atMs: 0, ok: false, traceId: 't' });
+    recorder.check({ name: 'order accepted (202)', atMs: 0, ok: true, traceId: 't' });
+    const [paid] = evaluateThresholds({ 'checks{check:order paid}': ['rate>0.99'] }, recorder);
+    expect(paid).toMatchObject({ observed: 0, passed: false });
+    expect(() => evaluateThresholds({ 'checks{name:order paid}': ['rate>0.99'] }, recorder)).toThrow(/checks are selected by \{check:…\}/);
+  });
 });

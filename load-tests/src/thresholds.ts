@@ -8,7 +8,8 @@ export interface ThresholdResult {
   passed: boolean;
 }
 
-const METRIC = /^(?<metric>[a-z_]+)(?:\{name:(?<name>[a-z_]+)\})?$/;
+// Tags as k6 writes them: {name:place_order} on the HTTP metrics, {check:order paid} on checks.
+const METRIC = /^(?<metric>[a-z_]+)(?:\{(?<tag>name|check):(?<name>[^}]+)\})?$/;
 const EXPRESSION = /^(?<aggregate>p\((?<p>\d+(?:\.\d+)?)\)|avg|min|max|med|rate|count)\s*(?<op><=|>=|==|<|>|!=)\s*(?<value>-?\d+(?:\.\d+)?)$/;
 
 /** The values of one metric, as k6 would have them. */
@@ -54,7 +55,8 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = {
 export function evaluateThresholds(thresholds: Record<string, string[]>, recorder: Samples): ThresholdResult[] {
   return Object.entries(thresholds).flatMap(([metricText, expressions]) => {
     const metric = METRIC.exec(metricText)?.groups;
-    if (!metric) throw new Error(`threshold metric '${metricText}' is not of the form name or name{name:tag}`);
+    if (!metric) throw new Error(`threshold metric '${metricText}' is not of the form metric, metric{name:…} or checks{check:…}`);
+    if ((metric.tag === 'check') !== (metric.metric === 'checks' && metric.tag !== undefined)) throw new Error(`'${metricText}': checks are selected by {check:…}, requests by {name:…}`);
     const { values, kind } = valuesOf(recorder, metric.metric!, metric.name);
     return expressions.map((expression) => {
       const parts = EXPRESSION.exec(expression.trim())?.groups;

@@ -6,6 +6,7 @@ import { exampleTraces } from './example-traces';
 import type { Experiment } from './experiment-file';
 import { startFaultTimeline, type TimelineEvent } from './fault-timeline';
 import { phasesOf } from './phases';
+import { followStragglers } from './stragglers';
 import { overallVerdict, writeReport, type ExperimentResult } from './report';
 import { judge } from './verdict';
 
@@ -56,6 +57,10 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
       log(`  t=${progress.elapsedS}s started ${progress.started} in flight ${progress.inFlight} failed requests ${progress.failedRequests} place_order p95 ${Number.isNaN(progress.placeOrderP95Ms) ? '-' : `${progress.placeOrderP95Ms} ms`}`);
     },
   }).finally(() => timeline?.stop());
+
+  const stragglers = run.recorder.journeys.filter((journey) => journey.accepted && journey.finalStatus === undefined).length;
+  if (stragglers > 0) log(`  following ${stragglers} accepted orders not final yet, for up to ${experiment.hypothesis.orders_final_within_s} s after each was accepted`);
+  await followStragglers(run.recorder.journeys, baseUrl, run.recorder.startedAt, experiment.hypothesis.orders_final_within_s);
 
   const result: ExperimentResult = {
     experiment,
