@@ -11,6 +11,7 @@ export interface ShopOrder {
   totalCents: number;
   rejectionReason: string | null;
   traceId: string | null;
+  createdAt: string;
 }
 
 /** What a lab reaches: the shop's API, Jaeger's query API, and each service's fault admin API. */
@@ -22,6 +23,8 @@ export interface LabContext {
   order(orderId: string): Promise<ShopOrder>;
   /** The order's trace, once Jaeger holds it and no span has arrived for a moment. */
   orderTrace(order: ShopOrder): Promise<Trace>;
+  /** The trace as Jaeger has it now, or undefined when Jaeger has none of its spans. */
+  traceIfAny(traceId: string): Promise<Trace | undefined>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,9 +66,18 @@ export function createLabContext(env: NodeJS.ProcessEnv, options: { allowRemote?
     return previous ?? stop(`Jaeger has no trace ${shopOrder.traceId} for order ${shopOrder.orderId}`, 'spans reach Jaeger within a second or two; was the order placed against this stack?');
   }
 
+  async function traceIfAny(traceId: string): Promise<Trace | undefined> {
+    try {
+      return await fetchTrace(jaegerUrl, traceId, { timeoutMs: 5_000 });
+    } catch {
+      return stop(`Jaeger does not answer at ${jaegerUrl}`, 'is the stack up? `make status` shows it');
+    }
+  }
+
   return {
     gatewayUrl,
     jaegerUrl,
+    traceIfAny,
     admin: (service) => createAdminClient({ url: admin.urls[service], token: admin.token }),
     order,
     orderTrace,

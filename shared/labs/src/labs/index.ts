@@ -5,5 +5,6 @@ import { slowService } from './03-slow-service';
 import { failedPayments } from './04-failed-payments';
 import { customSpan } from './05-custom-span';
 import { lostAndDuplicated } from './06-lost-and-duplicated';
+import { sampling } from './07-sampling';
 
-export const LABS: readonly Lab[] = [firstTrace, acrossTheQueue, slowService, failedPayments, customSpan, lostAndDuplicated];
+export const LABS: readonly Lab[] = [firstTrace, acrossTheQueue, slowService, failedPayments, customSpan, lostAndDuplicated, sampling];
