@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faultAdmin, stackEndpoints } from '@tracebed/testkit';
+import { faultAdmin, integrityLine, stackEndpoints, whyBroken } from '@tracebed/testkit';
 import { loadExperiment } from '../src/experiment/experiment-file';
 import { runExperiment } from '../src/experiment/run-experiment';
 
@@ -42,8 +42,14 @@ describe('an experiment, end to end', () => {
     expect(slowCompletions.length).toBeGreaterThan(0);
     expect(slowCompletions.every((example) => example.spans > 40 && example.services.includes('payments'))).toBe(true);
 
+    // Latency adds time, not spans: every trace is whole, before, during and after the fault.
+    expect(result.integrity.traces).toBeGreaterThan(20);
+    expect(result.integrity.broken.map((verdict) => `${verdict.traceId}: ${whyBroken(verdict)}`)).toEqual([]);
+    expect(log).toContain(`  traces: ${integrityLine(result.integrity)}`);
+
     expect(existsSync(path.join(folder, 'report.html'))).toBe(true);
     const summary = readFileSync(path.join(folder, 'summary.md'), 'utf8');
+    expect(summary).toContain(`## Trace integrity\n${integrityLine(result.integrity)}.`);
     expect(summary).toContain('**Verdict: REFUTED in during; recovered after the faults were cleared.**');
     expect(summary).toMatch(/\| ✘ \| during \| `order_completion_ms p\(95\)<300` \| \d+ \|/);
     const html = readFileSync(path.join(folder, 'report.html'), 'utf8');

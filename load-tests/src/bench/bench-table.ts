@@ -1,5 +1,12 @@
+import { integrityLine, type IntegrityReport } from '@tracebed/testkit';
 import type { BenchResult, BenchRow } from './run-bench';
 import { COMPONENTS } from './process-stats';
+
+/** Spans in the usual paid order's trace, summed over its kinds of span. */
+function spansPerTrace(integrity: IntegrityReport | undefined): number | string {
+  const shape = integrity?.shapes.get('paid');
+  return shape ? shape.reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf('×') + 1)), 0) : '-';
+}
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 
@@ -19,12 +26,14 @@ export function benchTable(result: BenchResult): string {
     ...COMPONENTS.map((component) => line(`  CPU s ${component}`, (row) => row.cpuByComponent[component] ?? '-')),
     ...COMPONENTS.map((component) => line(`  RSS MB ${component}`, (row) => row.rssMb[component] ?? '-')),
     line('  RSS MB four services', (row) => ['gateway', 'orders', 'inventory', 'payments'].reduce((sum, s) => sum + (row.rssMb[s as keyof typeof row.rssMb] ?? 0), 0)),
-    line('spans per order trace', (row) => row.spans?.perTrace ?? '-'),
-    line('spans received / missing', (row) => (row.spans ? `${row.spans.received}/${row.spans.missing}` : '-')),
-    line('traces lost', (row) => row.spans?.lostTraces ?? '-'),
+    line('spans per order trace', (row) => spansPerTrace(row.integrity)),
+    line('traces whole', (row) => (row.integrity ? `${row.integrity.whole} of ${row.integrity.traces}` : '-')),
+    line('spans in a foreign trace', (row) => row.integrity?.foreignSpans ?? '-'),
+    line('spans missing', (row) => row.integrity?.missingSpans ?? '-'),
     line('ready after start (ms, max)', (row) => Math.max(...Object.values(row.readyAfterMs))),
   ];
   out.push('');
+  for (const row of rows) if (row.integrity) out.push(`${row.label}: ${integrityLine(row.integrity)}`);
   out.push(`CPU per order, untraced / traced at the same load: ${result.ratio.sameLoadCpu} (1.0 = tracing costs nothing)`);
   out.push(
     result.ratio.highestRate === undefined

@@ -1,10 +1,10 @@
+import { checkTraceIntegrity, integrityLine, type IntegrityReport } from '@tracebed/testkit';
 import { percentile } from '../recorder';
 import { runLoad } from '../run-load';
 import { loadScenario } from '../scenario-file';
 import { missingStock } from '../stock-check';
 import { sampleStack, type Component, type ComponentStats } from './process-stats';
 import { restartServices } from './service-restart';
-import { countSpans, type SpanCount } from './span-completeness';
 
 export interface BenchOptions {
   repoRoot: string;
@@ -30,7 +30,8 @@ export interface BenchRow {
   cpuByComponent: Partial<Record<Component, number>>;
   rssMb: Partial<Record<Component, number>>;
   readyAfterMs: Record<string, number>;
-  spans: SpanCount | undefined;
+  /** Every paid order's trace judged: whole, foreign spans, missing spans. */
+  integrity: IntegrityReport | undefined;
 }
 
 const TRACING_OFF = { OTEL_SDK_DISABLED: 'true' };
@@ -46,8 +47,6 @@ async function measure(options: BenchOptions, label: string, tracing: boolean, r
   const cpuByComponent = Object.fromEntries(Object.entries(after).map(([component, stats]) => [component, +((stats as ComponentStats).cpuSeconds - (before[component as Component]?.cpuSeconds ?? 0)).toFixed(2)]));
   const totalCpu = Object.values(cpuByComponent).reduce((a, b) => a + b, 0);
   const durations = placed.map((request) => request.durationMs);
-  // Spans settle in Jaeger within a second or two of the last request.
-  if (tracing) await new Promise((resolve) => setTimeout(resolve, 3_000));
   const row: BenchRow = {
     label,
     tracing,
@@ -61,9 +60,11 @@ async function measure(options: BenchOptions, label: string, tracing: boolean, r
     cpuByComponent,
     rssMb: Object.fromEntries(Object.entries(after).map(([component, stats]) => [component, Math.round((stats as ComponentStats).rssMb)])),
     readyAfterMs,
-    spans: tracing ? await countSpans(options.jaegerUrl, paid.map((journey) => journey.traceId)) : undefined,
+    // Every journey places the same order: the paid ones must all give the same trace.
+    integrity: tracing ? await checkTraceIntegrity(options.jaegerUrl, paid.map((journey) => ({ orderId: journey.orderId!, traceId: journey.traceId, shape: 'paid' }))) : undefined,
   };
   options.log(`  ${label}: ${row.ordersPerS} orders/s, place_order p95 ${row.placeOrderMs.p95} ms, ${row.cpuSecondsPer1000Orders} CPU s per 1000 orders`);
+  if (row.integrity) options.log(`  ${label}: ${integrityLine(row.integrity)}`);
   return row;
 }
 

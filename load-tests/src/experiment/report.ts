@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { integrityLine, whyBroken, type IntegrityReport } from '@tracebed/testkit';
 import type { LoadRun } from '../run-load';
 import type { ExampleTrace } from './example-traces';
 import type { Experiment } from './experiment-file';
@@ -17,8 +18,12 @@ export interface ExperimentResult {
   lines: HypothesisLine[];
   timeline: TimelineEvent[];
   examples: ExampleTrace[];
+  /** Every accepted order's trace, judged. */
+  integrity: IntegrityReport;
   jaegerUiUrl: string;
 }
+
+const BROKEN_LISTED = 10;
 
 /** Held in every phase; otherwise where it broke, and whether the shop came back afterwards. */
 export function overallVerdict(result: ExperimentResult): string {
@@ -30,6 +35,15 @@ export function overallVerdict(result: ExperimentResult): string {
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const traceLink = (result: ExperimentResult, traceId: string) => new URL(`/trace/${traceId}`, result.jaegerUiUrl).toString();
+
+function integrityBroken(result: ExperimentResult): { markdown: string; html: string }[] {
+  const listed = result.integrity.broken.slice(0, BROKEN_LISTED).map((verdict) => ({
+    markdown: `[${verdict.traceId}](${traceLink(result, verdict.traceId)}) (order ${verdict.orderId}): ${whyBroken(verdict)}`,
+    html: `<a href="${escape(traceLink(result, verdict.traceId))}">${verdict.traceId}</a> (order ${verdict.orderId}): ${escape(whyBroken(verdict))}`,
+  }));
+  const more = result.integrity.broken.length - listed.length;
+  return more > 0 ? [...listed, { markdown: `…and ${more} more in result.json`, html: `…and ${more} more in result.json` }] : listed;
+}
 
 function markdown(result: ExperimentResult): string {
   const { experiment } = result;
@@ -63,6 +77,12 @@ function markdown(result: ExperimentResult): string {
     '## Example traces',
     ...(examples.length ? examples : ['(none: nothing was slow or failed)']),
     '',
+    '## Trace integrity',
+    `${integrityLine(result.integrity)}.`,
+    '',
+    'One root, no orphans and no span naming another order, for every accepted order; orders placed before the first fault also share one shape per final status.',
+    ...integrityBroken(result).map((line) => `- ${line.markdown}`),
+    '',
     'Plots: `report.html` in this folder.',
     '',
   ].join('\n');
@@ -95,6 +115,7 @@ function html(result: ExperimentResult, summary: string): string {
 <h2>Steady-state hypothesis</h2><table><thead><tr><th></th><th>phase</th><th>line</th><th>observed</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>What to expect</h2><p>${escape(experiment.expect.trim())}</p>
 <h2>Example traces</h2><ul>${examples || '<li>none: nothing was slow or failed</li>'}</ul>
+<h2>Trace integrity</h2><p>${escape(integrityLine(result.integrity))}</p><ul>${integrityBroken(result).map((line) => `<li>${line.html}</li>`).join('')}</ul>
 <h2>Run summary</h2><p>The load scenario's own thresholds are in this summary; the verdict above comes from the hypothesis.</p><pre>${escape(summary)}</pre></body></html>`;
 }
 
@@ -105,7 +126,7 @@ export function writeReport(result: ExperimentResult, summary: string, reportsDi
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'summary.md'), markdown(result));
   writeFileSync(path.join(folder, 'report.html'), html(result, summary));
-  const json = { experiment: result.experiment, startedAt: result.startedAt, verdict: overallVerdict(result), lines: result.lines, timeline: result.timeline, examples: result.examples, seconds: perSecond(result.run.recorder, result.experiment.load.duration_s) };
+  const json = { experiment: result.experiment, startedAt: result.startedAt, verdict: overallVerdict(result), lines: result.lines, timeline: result.timeline, examples: result.examples, integrity: { ...result.integrity, shapes: Object.fromEntries(result.integrity.shapes) }, seconds: perSecond(result.run.recorder, result.experiment.load.duration_s) };
   writeFileSync(path.join(folder, 'result.json'), `${JSON.stringify(json, null, 2)}\n`);
   return folder;
 }

@@ -1,3 +1,4 @@
+import { integrityLine } from '@tracebed/testkit';
 import { runLoad, type Progress } from '../run-load';
 import { loadScenario } from '../scenario-file';
 import { missingStock } from '../stock-check';
@@ -8,6 +9,7 @@ import { startFaultTimeline, type TimelineEvent } from './fault-timeline';
 import { phasesOf } from './phases';
 import { followStragglers } from './stragglers';
 import { overallVerdict, writeReport, type ExperimentResult } from './report';
+import { experimentTraceIntegrity } from './trace-integrity';
 import { judge } from './verdict';
 
 export interface ExperimentOptions {
@@ -70,11 +72,13 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
     lines: judge(experiment, run.recorder, phases),
     timeline: timeline?.events ?? [],
     examples: await exampleTraces(run.recorder, jaegerUrl),
+    integrity: await experimentTraceIntegrity(run.recorder.journeys, phases, jaegerUrl),
     jaegerUiUrl: env.JAEGER_UI_URL ?? jaegerUrl,
   };
   const summary = summarize(run);
   const folder = writeReport(result, summary, options.reportsDir);
   for (const line of result.lines) log(`  ${line.held ? '✔' : '✘'} ${line.phase.padEnd(6)} ${line.line}   observed ${line.observed}`);
+  log(`  traces: ${integrityLine(result.integrity)}`);
   log(overallVerdict(result));
   log(`report: ${folder}/report.html`);
   return { result, folder };

@@ -9,8 +9,12 @@ import {
   rootsOf,
   settledAccounting,
   stackEndpoints,
+  checkTraceIntegrity,
+  integrityLine,
   waitForTrace,
+  whyBroken,
   type Databases,
+  type LoadResult,
 } from '@tracebed/testkit';
 
 // Outages are made with the native stack's own scripts and pid files. Against a stack started
@@ -53,6 +57,18 @@ async function everyOrderFinal(accepted: string[], timeoutMs = 120_000): Promise
   );
 }
 
+/**
+ * An outage may cut a trace short (spans of a killed process are lost, a restarted consumer
+ * starts again), but it must never put one order's spans into another order's trace, nor
+ * leave a business or message span without its order. Answers the integrity line.
+ */
+async function noForeignSpans(load: LoadResult): Promise<string> {
+  const report = await checkTraceIntegrity(endpoints.jaegerUrl, load.placed);
+  const misplaced = report.broken.filter((verdict) => verdict.foreign.length > 0 || verdict.unlabelled.length > 0);
+  expect(misplaced.map((verdict) => `${verdict.traceId}: ${whyBroken(verdict)}`)).toEqual([]);
+  return integrityLine(report);
+}
+
 async function stackReady(): Promise<void> {
   await eventually(async () => ((await fetch(new URL('/readyz', endpoints.gatewayUrl))).ok ? true : undefined), { timeoutMs: 60_000, description: 'the gateway to be ready' });
   for (const url of [endpoints.ordersUrl, endpoints.inventoryUrl, endpoints.paymentsUrl]) {
@@ -84,7 +100,8 @@ describe.skipIf(external)('outages under load', () => {
     expect(load.accepted, JSON.stringify(load.statuses)).toHaveLength(ORDERS);
     await everyOrderFinal(load.accepted);
     expect(await settledAccounting(databases, { acceptedOrderIds: load.accepted, initialStock: { [sku]: ORDERS * 2 } })).toEqual([]);
-    report('rabbitmq restart', { orders: ORDERS, statuses: load.statuses, brokerDownMs: outageMs, allFinalAfterMs: Date.now() - started });
+    const allFinalAfterMs = Date.now() - started;
+    report('rabbitmq restart', { orders: ORDERS, statuses: load.statuses, brokerDownMs: outageMs, allFinalAfterMs, traces: await noForeignSpans(load) });
   }, 300_000);
 
   it('answers 503 with Retry-After while PostgreSQL is down, and recovers without a restart', async () => {
@@ -119,7 +136,7 @@ describe.skipIf(external)('outages under load', () => {
     const accepted = [...before.accepted, ...after.accepted];
     await everyOrderFinal(accepted);
     expect(await settledAccounting(databases, { acceptedOrderIds: accepted, initialStock: { [sku]: 100 } })).toEqual([]);
-    report('postgres stop', { accepted: accepted.length, refusedWith503: refusedCount + 1, databaseDownMs: downMs, readyAgainAfterMs: recoveredMs });
+    report('postgres stop', { accepted: accepted.length, refusedWith503: refusedCount + 1, databaseDownMs: downMs, readyAgainAfterMs: recoveredMs, traces: await noForeignSpans({ ...after, placed: [...before.placed, ...after.placed] }) });
   }, 300_000);
 
   it.each(['payments', 'orders'])('loses and doubles nothing when %s is killed with SIGKILL mid-run and started again', async (victim) => {
@@ -146,7 +163,7 @@ describe.skipIf(external)('outages under load', () => {
     load.accepted.push(afterRestart.body.orderId);
     await everyOrderFinal(load.accepted);
     expect(await settledAccounting(databases, { acceptedOrderIds: load.accepted, initialStock: { [sku]: ORDERS * 2 } })).toEqual([]);
-    report(`SIGKILL ${victim}`, { orders: ORDERS, statuses: load.statuses, acceptedAndFinal: load.accepted.length });
+    report(`SIGKILL ${victim}`, { orders: ORDERS, statuses: load.statuses, acceptedAndFinal: load.accepted.length, traces: await noForeignSpans(load) });
   }, 300_000);
 
   it('finishes accepted orders, and their traces, when orders is stopped with SIGTERM under load', async () => {
@@ -168,7 +185,7 @@ describe.skipIf(external)('outages under load', () => {
     expect(stopped).toBe(true);
     await everyOrderFinal(load.accepted);
     expect(await settledAccounting(databases, { acceptedOrderIds: load.accepted, initialStock: { [sku]: ORDERS * 2 } })).toEqual([]);
-    report('SIGTERM orders', { orders: ORDERS, statuses: load.statuses, acceptedAndFinal: load.accepted.length });
+    report('SIGTERM orders', { orders: ORDERS, statuses: load.statuses, acceptedAndFinal: load.accepted.length, traces: await noForeignSpans(load) });
     // The orders accepted just before SIGTERM: the stopping process flushed its spans, so each
     // trace still holds the order's placement and its settlement.
     const traces = await databases.query<{ trace_id: string }>('orders', 'SELECT trace_id FROM orders WHERE id = ANY($1::uuid[])', [inFlight]);

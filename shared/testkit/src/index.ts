@@ -14,3 +14,6 @@ export { nativeStack } from './native-stack';
 export { checkAccounting, settledAccounting, type AccountingScope } from './accounting';
 export { placeOrdersUnderLoad, type LoadResult } from './order-load';
 export { launchBrowser, CHROMIUM_PATH, type TestBrowser, type Page } from './browser';
+export { checkTraceIntegrity } from './check-trace-integrity';
+export { settledTraces, type SettleOptions } from './settled-traces';
+export { judgeTraces, integrityLine, describeBrokenTraces, whyBroken, isAboutOneOrder, type PlacedOrder, type IntegrityReport, type TraceVerdict, type SpanRef } from './trace-integrity';

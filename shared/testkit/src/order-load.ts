@@ -2,6 +2,8 @@ import type { ShopClient } from './shop-client';
 
 export interface LoadResult {
   accepted: string[];
+  /** The accepted orders with the trace the gateway answered with, in the order of their answers. */
+  placed: { orderId: string; traceId: string }[];
   /** Status code → how many requests got it (network failures count as 0). */
   statuses: Record<number, number>;
 }
@@ -14,7 +16,7 @@ export async function placeOrdersUnderLoad(
   shop: ShopClient,
   options: { count: number; concurrency: number; sku: string; afterEach?: (done: number, soFar: LoadResult) => Promise<void> | void },
 ): Promise<LoadResult> {
-  const result: LoadResult = { accepted: [], statuses: {} };
+  const result: LoadResult = { accepted: [], placed: [], statuses: {} };
   let next = 0;
   let done = 0;
   async function worker(): Promise<void> {
@@ -24,7 +26,10 @@ export async function placeOrdersUnderLoad(
       try {
         const response = await shop.placeOrder([{ sku: options.sku, quantity: 1 }]);
         status = response.status;
-        if (status === 202) result.accepted.push(response.body.orderId);
+        if (status === 202) {
+          result.accepted.push(response.body.orderId);
+          result.placed.push({ orderId: response.body.orderId, traceId: response.body.traceId });
+        }
       } catch {
         status = 0;
       }

@@ -19,6 +19,12 @@ export interface OutboxRelay {
 
 const BATCH_SIZE = 50;
 
+/** Every event the outbox holds is about one order. */
+function orderIdOf(payload: unknown): { 'order.id'?: string } {
+  const orderId = (payload as { orderId?: unknown } | null)?.orderId;
+  return typeof orderId === 'string' ? { 'order.id': orderId } : {};
+}
+
 /**
  * Publishes outbox rows in order, with publisher confirms, marking each published in the
  * transaction that locked it. Each publish runs in the trace context stored with its row, so
@@ -33,7 +39,7 @@ export function createOutboxRelay(deps: { pool: Pool; broker: Broker; logger: Lo
   async function publishRow(client: PoolClient, row: OutboxRow): Promise<void> {
     const parent = propagation.extract(ROOT_CONTEXT, row.trace_context);
     await context.with(parent, () =>
-      withSpan('outbox.relay', { 'messaging.message.id': row.message_id, 'messaging.destination.name': row.routing_key }, async () => {
+      withSpan('outbox.relay', { ...orderIdOf(row.payload), 'messaging.message.id': row.message_id, 'messaging.destination.name': row.routing_key }, async () => {
         await deps.broker.publish(row.routing_key, row.payload, { messageId: row.message_id });
         await client.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
       }),
