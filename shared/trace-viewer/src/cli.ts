@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { fetchTrace, recentTraceIds } from './jaeger-trace';
-import { renderWaterfall, waterfallJson } from './render';
-import { buildWaterfall } from './waterfall';
+import { renderWaterfall } from './render';
+import { renderSpanDetails, rowsMatching } from './span-details';
+import { buildWaterfall, type Waterfall } from './waterfall';
+import { waterfallJson } from './waterfall-json';
 
-const USAGE = `Usage: pnpm trace <traceId> | --last | --order <orderId>  [--json]
+const USAGE = `Usage: pnpm trace <traceId> | --last | --order <orderId>  [--span <name|spanId>] [--json]
 
 Prints a trace from Jaeger as a waterfall: services, span names, start offsets, durations,
-* the critical path, ! errors.
+self times, * the critical path, ! errors.
   --last           the newest trace that started at the gateway
   --order <id>     the trace that placed this order (asks the gateway)
-  --json           machine-readable output
+  --span <s>       one span in full instead (every span of that name): kind, status, self time,
+                   time on the critical path, attributes, events, links
+  --json           machine-readable output, every span with its details
 Environment: JAEGER_URL (default http://127.0.0.1:16686), GATEWAY_URL (default http://127.0.0.1:8080)`;
 
 class UsageError extends Error {}
@@ -34,10 +38,24 @@ async function resolveTraceId(positional: string | undefined, values: { last?: b
   return positional.toLowerCase();
 }
 
+/** The text or JSON to print, or undefined when `--span` matches nothing. */
+function output(waterfall: Waterfall, options: { span?: string; json?: boolean; color: boolean }): string | undefined {
+  const rows = options.span === undefined ? waterfall.rows : rowsMatching(waterfall, options.span);
+  if (rows.length === 0) return undefined;
+  if (options.json) {
+    const json = waterfallJson(waterfall);
+    const wanted = new Set(rows.map((row) => row.span.spanId));
+    return JSON.stringify({ ...json, spans: json.spans.filter((span) => wanted.has(span.spanId)) }, null, 2);
+  }
+  if (options.span === undefined) return renderWaterfall(waterfall, { color: options.color });
+  const heading = rows.length > 1 ? [`${rows.length} spans match '${options.span}':`, ''] : [];
+  return [...heading, rows.map((row) => renderSpanDetails(waterfall, row)).join('\n\n')].join('\n');
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { last: { type: 'boolean' }, order: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { last: { type: 'boolean' }, order: { type: 'string' }, span: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
   if (values.help) {
@@ -52,7 +70,13 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const waterfall = buildWaterfall(trace);
-  console.log(values.json ? JSON.stringify(waterfallJson(waterfall), null, 2) : renderWaterfall(waterfall, { color: process.stdout.isTTY }));
+  const text = output(waterfall, { span: values.span, json: values.json, color: process.stdout.isTTY });
+  if (text === undefined) {
+    const names = [...new Set(waterfall.rows.map((row) => row.span.name))].sort();
+    console.error(`trace ${traceId} has no span named or with the id '${values.span}'. Its span names: ${names.join(', ')}`);
+    return 1;
+  }
+  console.log(text);
   return 0;
 }
 

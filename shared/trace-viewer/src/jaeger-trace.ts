@@ -1,3 +1,22 @@
+/** Something that happened during a span, at a moment. */
+export interface SpanEvent {
+  name: string;
+  timeUs: number;
+  attributes: Record<string, unknown>;
+}
+
+/** A reference to another span that is not this span's parent (Jaeger: FOLLOWS_FROM, or a second CHILD_OF). */
+export interface SpanLink {
+  traceId: string;
+  spanId: string;
+  type: string;
+}
+
+export interface SpanStatus {
+  code: 'UNSET' | 'OK' | 'ERROR';
+  message: string | undefined;
+}
+
 /** A span as the tests see it, flattened from Jaeger's query API format. */
 export interface TraceSpan {
   traceId: string;
@@ -9,8 +28,12 @@ export interface TraceSpan {
   startTimeUs: number;
   durationUs: number;
   attributes: Record<string, unknown>;
-  events: { name: string; attributes: Record<string, unknown> }[];
+  events: SpanEvent[];
+  links: SpanLink[];
+  status: SpanStatus;
   isError: boolean;
+  /** What Jaeger noticed about the span (clock skew, a missing parent…). */
+  warnings: string[];
 }
 
 export interface Trace {
@@ -23,51 +46,72 @@ interface JaegerKeyValue {
   value: unknown;
 }
 
-interface JaegerSpan {
+interface JaegerReference {
+  refType: string;
+  traceID: string;
+  spanID: string;
+}
+
+export interface JaegerSpan {
   traceID: string;
   spanID: string;
   operationName: string;
-  references: { refType: string; spanID: string }[];
+  references: JaegerReference[] | null;
   startTime: number;
   duration: number;
-  tags: JaegerKeyValue[];
-  logs: { fields: JaegerKeyValue[] }[];
+  tags: JaegerKeyValue[] | null;
+  logs: { timestamp: number; fields: JaegerKeyValue[] | null }[] | null;
   processID: string;
+  warnings: string[] | null;
 }
 
-interface JaegerTrace {
+export interface JaegerTrace {
   traceID: string;
   spans: JaegerSpan[];
   processes: Record<string, { serviceName: string }>;
 }
 
-const toRecord = (pairs: JaegerKeyValue[]) => Object.fromEntries(pairs.map((pair) => [pair.key, pair.value]));
+const toRecord = (pairs: JaegerKeyValue[] | null) => Object.fromEntries((pairs ?? []).map((pair) => [pair.key, pair.value]));
 
-function fromJaeger(raw: JaegerTrace): Trace {
+// Jaeger stores an OpenTelemetry status as tags: otel.status_code, otel.status_description, error.
+function statusOf(tags: Record<string, unknown>): SpanStatus {
+  const written = tags['otel.status_code'];
+  const code = written === 'ERROR' || tags.error === true ? 'ERROR' : written === 'OK' ? 'OK' : 'UNSET';
+  const message = tags['otel.status_description'];
+  return { code, message: typeof message === 'string' && message ? message : undefined };
+}
+
+function fromJaegerSpan(span: JaegerSpan, service: string): TraceSpan {
+  const attributes = toRecord(span.tags);
+  const references = span.references ?? [];
+  const parent = references.find((ref) => ref.refType === 'CHILD_OF');
+  const status = statusOf(attributes);
   return {
-    traceId: raw.traceID,
-    spans: raw.spans.map((span) => {
-      const attributes = toRecord(span.tags);
-      return {
-        traceId: span.traceID,
-        spanId: span.spanID,
-        parentId: span.references.find((ref) => ref.refType === 'CHILD_OF')?.spanID,
-        name: span.operationName,
-        service: raw.processes[span.processID]?.serviceName ?? 'unknown',
-        kind: attributes['span.kind'] as string | undefined,
-        startTimeUs: span.startTime,
-        durationUs: span.duration,
-        attributes,
-        events: span.logs.map((log) => {
-          const fields = toRecord(log.fields);
-          const { event, ...rest } = fields;
-          return { name: String(event ?? ''), attributes: rest };
-        }),
-        isError: attributes['otel.status_code'] === 'ERROR' || attributes.error === true,
-      };
+    traceId: span.traceID,
+    spanId: span.spanID,
+    parentId: parent?.spanID,
+    name: span.operationName,
+    service,
+    kind: attributes['span.kind'] as string | undefined,
+    startTimeUs: span.startTime,
+    durationUs: span.duration,
+    attributes,
+    events: (span.logs ?? []).map((log) => {
+      const { event, ...rest } = toRecord(log.fields);
+      return { name: String(event ?? ''), timeUs: log.timestamp, attributes: rest };
     }),
+    links: references.filter((ref) => ref !== parent).map((ref) => ({ traceId: ref.traceID, spanId: ref.spanID, type: ref.refType })),
+    status,
+    isError: status.code === 'ERROR',
+    warnings: span.warnings ?? [],
   };
 }
+
+/** Jaeger's query API format (`/api/traces/<id>`, one element of `data`) as a trace. */
+export const traceFromJaeger = (raw: JaegerTrace): Trace => ({
+  traceId: raw.traceID,
+  spans: raw.spans.map((span) => fromJaegerSpan(span, raw.processes[span.processID]?.serviceName ?? 'unknown')),
+});
 
 /** The trace as Jaeger has it now, or undefined while Jaeger does not know it yet. */
 export async function fetchTrace(jaegerUrl: string, traceId: string, options: { timeoutMs?: number } = {}): Promise<Trace | undefined> {
@@ -76,7 +120,7 @@ export async function fetchTrace(jaegerUrl: string, traceId: string, options: { 
   if (!response.ok) throw new Error(`Jaeger answered ${response.status} for trace ${traceId}`);
   const body = (await response.json()) as { data?: JaegerTrace[] };
   const raw = body.data?.[0];
-  return raw ? fromJaeger(raw) : undefined;
+  return raw ? traceFromJaeger(raw) : undefined;
 }
 
 /** The trace ids of the most recent traces that started at `service`, newest first. */

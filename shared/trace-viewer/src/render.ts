@@ -16,8 +16,8 @@ function bar(row: WaterfallRow, total: number, width: number): string {
 }
 
 /**
- * The waterfall as text: indentation by parent, service, span name, start offset, duration
- * and a bar. `*` marks the critical path, `!` an error; orphans (missing parents) say so.
+ * The waterfall as text: indentation by parent, service, span name, start offset, duration,
+ * self time and a bar. `*` marks the critical path, `!` an error; orphans (missing parents) say so.
  */
 export function renderWaterfall(waterfall: Waterfall, options: RenderOptions = {}): string {
   const width = options.barWidth ?? 40;
@@ -27,35 +27,15 @@ export function renderWaterfall(waterfall: Waterfall, options: RenderOptions = {
   const lines = waterfall.rows.map((row, index) => {
     const marks = `${row.critical ? '*' : ' '}${row.span.isError ? '!' : ' '}`;
     const label = (labels[index] ?? '').slice(0, labelWidth).padEnd(labelWidth);
-    const timing = `${ms(row.offsetUs).padStart(9)} ${ms(row.span.durationUs).padStart(9)}`;
+    const timing = `${ms(row.offsetUs).padStart(9)} ${ms(row.span.durationUs).padStart(9)} ${ms(row.selfTimeUs).padStart(9)}`;
     const text = `${marks} ${label} ${timing} |${bar(row, waterfall.durationUs, width)}|${row.orphan ? '  (parent span missing)' : ''}`;
     if (row.span.isError) return paint('31', text);
     return row.critical ? paint('1', text) : text;
   });
   const header = `trace ${waterfall.traceId}: ${waterfall.rows.length} spans, ${waterfall.services.length} services (${waterfall.services.join(', ')}), ${ms(waterfall.durationUs)}, ${waterfall.errors} with errors`;
-  const legend = '* critical path   ! error';
+  const columns = `${' '.repeat(labelWidth + 3)} ${'start'.padStart(9)} ${'duration'.padStart(9)} ${'self'.padStart(9)}`;
+  // Starts with a word, so that `grep -c '^\*'` counts the spans on the critical path only.
+  const legend = 'marks: * on the critical path, ! error; self: time with no child running';
   const partial = waterfall.rows.some((row) => row.orphan) ? '\nsome spans have no parent in Jaeger: the trace is incomplete, or its last spans are still arriving' : '';
-  return [header, legend, '', ...lines].join('\n') + partial;
-}
-
-/** The waterfall for machines: one object per span, in display order. */
-export function waterfallJson(waterfall: Waterfall) {
-  return {
-    traceId: waterfall.traceId,
-    durationMs: waterfall.durationUs / 1_000,
-    services: waterfall.services,
-    spans: waterfall.rows.map((row) => ({
-      spanId: row.span.spanId,
-      parentId: row.span.parentId ?? null,
-      service: row.span.service,
-      name: row.span.name,
-      depth: row.depth,
-      offsetMs: row.offsetUs / 1_000,
-      durationMs: row.span.durationUs / 1_000,
-      error: row.span.isError,
-      critical: row.critical,
-      orphan: row.orphan,
-      events: row.span.events.map((event) => event.name),
-    })),
-  };
+  return [header, legend, '', columns, ...lines].join('\n') + partial;
 }

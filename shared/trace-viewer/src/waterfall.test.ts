@@ -1,53 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceSpan } from './jaeger-trace';
-import { renderWaterfall, waterfallJson } from './render';
+import { span, traceOf } from './hand-built-trace';
+import { renderWaterfall } from './render';
 import { buildWaterfall } from './waterfall';
+import { waterfallJson } from './waterfall-json';
 
-function span(spanId: string, parentId: string | undefined, startMs: number, durationMs: number, extra: Partial<TraceSpan> = {}): TraceSpan {
-  return {
-    traceId: 't'.repeat(32),
-    spanId,
-    parentId,
-    name: spanId,
-    service: 'svc',
-    kind: undefined,
-    startTimeUs: startMs * 1_000,
-    durationUs: durationMs * 1_000,
-    attributes: {},
-    events: [],
-    isError: false,
-    ...extra,
-  };
-}
-
-// root → call (ends at 30) and publish (ends at 12) → consume (ends at 80): the queue hop is critical.
-const trace: Trace = {
-  traceId: 't'.repeat(32),
-  spans: [
-    span('consume', 'publish', 20, 60, { service: 'payments', isError: true }),
-    span('root', undefined, 0, 40, { service: 'gateway' }),
-    span('call', 'root', 5, 25),
-    span('publish', 'root', 10, 2),
-  ],
-};
+// root → call (ends at 30) and publish (ends at 12) → consume (starts at 20, after publish ended).
+const trace = traceOf(
+  span('consume', 'publish', 20, 60, { service: 'payments', isError: true, status: { code: 'ERROR', message: 'card declined' } }),
+  span('root', undefined, 0, 40, { service: 'gateway' }),
+  span('call', 'root', 5, 25),
+  span('publish', 'root', 10, 2),
+);
 
 describe('the waterfall of a trace', () => {
   const waterfall = buildWaterfall(trace);
 
-  it('orders spans by parent, then by start, with their depth and offset', () => {
-    expect(waterfall.rows.map((row) => [row.span.spanId, row.depth, row.offsetUs / 1_000])).toEqual([
-      ['root', 0, 0],
-      ['call', 1, 5],
-      ['publish', 1, 10],
-      ['consume', 2, 20],
+  it('orders spans by parent, then by start, with their depth, offset and self time', () => {
+    expect(waterfall.rows.map((row) => [row.span.spanId, row.depth, row.offsetUs / 1_000, row.selfTimeUs / 1_000])).toEqual([
+      ['root', 0, 0, 15],
+      ['call', 1, 5, 25],
+      ['publish', 1, 10, 2],
+      ['consume', 2, 20, 60],
     ]);
     expect(waterfall.durationUs).toBe(80_000);
     expect(waterfall.services).toEqual(['gateway', 'payments', 'svc']);
     expect(waterfall.errors).toBe(1);
   });
 
-  it('follows the subtree that finishes last as the critical path, across a queue hop', () => {
-    expect(waterfall.rows.filter((row) => row.critical).map((row) => row.span.spanId)).toEqual(['root', 'publish', 'consume']);
+  it('marks the critical path of the root: the call it waited for, not the message consumed after publish ended', () => {
+    expect(waterfall.rows.filter((row) => row.critical).map((row) => [row.span.spanId, row.criticalUs / 1_000])).toEqual([
+      ['root', 15],
+      ['call', 25],
+    ]);
   });
 
   it('shows a span whose parent is missing as an orphan at the top level', () => {
@@ -57,21 +41,28 @@ describe('the waterfall of a trace', () => {
     expect(renderWaterfall(partial)).toMatch(/parent span missing/);
   });
 
-  it('renders marks, timings and bars without colour when asked', () => {
+  it('renders marks, timings, self time and bars without colour when asked', () => {
     const text = renderWaterfall(waterfall, { barWidth: 8 });
+    const rootLine = text.split('\n').find((line) => line.includes('gateway: root'));
+    expect(rootLine).toMatch(/^\* /);
+    expect(rootLine).toMatch(/0\.0ms +40\.0ms +15\.0ms \|/);
     const consumeLine = text.split('\n').find((line) => line.includes('payments: consume'));
-    expect(consumeLine).toMatch(/^\*!/);
-    expect(consumeLine?.endsWith('20.0ms    60.0ms |' + ' '.repeat(2) + '██████|')).toBe(true);
+    expect(consumeLine).toMatch(/^ !/);
+    expect(consumeLine?.endsWith('20.0ms    60.0ms    60.0ms |' + ' '.repeat(2) + '██████|')).toBe(true);
+    expect(text).toMatch(/start +duration +self\n/);
+    expect(text.split('\n').filter((line) => line.startsWith('*'))).toHaveLength(2);
     expect(text.includes('\u001b[')).toBe(false);
   });
 
-  it('gives machines the same rows as JSON', () => {
+  it('gives machines the same rows as JSON, each with its details', () => {
     const json = waterfallJson(waterfall);
     expect(json.spans.map((s) => [s.name, s.critical, s.error])).toEqual([
       ['root', true, false],
-      ['call', false, false],
-      ['publish', true, false],
-      ['consume', true, true],
+      ['call', true, false],
+      ['publish', false, false],
+      ['consume', false, true],
     ]);
+    expect(json.spans[1]).toMatchObject({ selfTimeMs: 25, criticalMs: 25, criticalSections: [{ offsetMs: 5, durationMs: 25 }] });
+    expect(json.spans[3]).toMatchObject({ status: { code: 'ERROR', message: 'card declined' }, kind: null, links: [], events: [] });
   });
 });
