@@ -83,8 +83,11 @@ describe('the trace lookup', () => {
     const response = await shop.call('GET', `/api/traces/${placed.body.traceId}`);
     expect(response.status).toBe(200);
     expect(response.body.traceId).toBe(placed.body.traceId);
-    expect(response.body.spans[0]).toMatchObject({ service: 'gateway', name: 'POST /api/orders', depth: 0, parentId: null, critical: true });
+    expect(response.body.spans[0]).toMatchObject({ service: 'gateway', name: 'POST /api/orders', kind: 'server', depth: 0, parentId: null, critical: true });
     expect(response.body.spans.some((span: { service: string; depth: number }) => span.service === 'orders' && span.depth > 0)).toBe(true);
+    const place = response.body.spans.find((span: { name: string }) => span.name === 'order.place');
+    expect(place).toMatchObject({ kind: 'internal', status: { code: 'UNSET', message: null }, attributes: { 'order.id': placed.body.orderId } });
+    expect(place.selfTimeMs).toBeLessThanOrEqual(place.durationMs);
   });
 
   it('answers 404 for a trace Jaeger does not have, and 400 for an id that is not one', async () => {

@@ -3,6 +3,7 @@ import {
   eventually,
   findEvents,
   findSpan,
+  findSpans,
   launchBrowser,
   parentOf,
   rootsOf,
@@ -14,6 +15,8 @@ import {
   type Trace,
 } from '@tracebed/testkit';
 import { recentTraceIds } from '@tracebed/trace-viewer';
+
+type Locator = ReturnType<Page['locator']>;
 
 const endpoints = stackEndpoints();
 const has = (trace: Trace, service: string, name: string) => trace.spans.some((span) => span.service === service && span.name === name);
@@ -38,6 +41,9 @@ beforeAll(async () => {
   await page.goto(endpoints.gatewayUrl);
 });
 afterAll(() => browser?.close());
+
+/** The value a details panel gives for `name` (its `<dd>` after the `<dt>`). */
+const valueOf = (scope: Locator, name: string) => scope.locator('dt').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().locator('xpath=following-sibling::dd[1]').textContent();
 
 async function openFaultPanel(): Promise<void> {
   if ((await page.locator('#fault-panel').getAttribute('open')) === null) await page.locator('#fault-panel summary').click();
@@ -123,6 +129,50 @@ describe('the shop page', () => {
     expect(await page.locator(`ol.waterfall li[data-span-id="${declined.spanId}"]`).getAttribute('class')).toContain('is-error');
     // The fault was for that order only: the panel is empty again.
     expect(await page.getByLabel('X-Fault').inputValue()).toBe('');
+  });
+
+  it("opens a span's details from its row, by click or by keyboard: attributes, events, kind, status and self time", async () => {
+    const { orderId, status, traceId } = await orderFromThePage('STICKERS', 'orders.place=latency:50ms');
+    expect(status).toBe('paid');
+    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
+    const rows = page.locator(`ol.waterfall[data-trace-id="${traceId}"] li`);
+    await rows.first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Read the trace again' }).click();
+    await eventually(async () => ((await rows.count()) === trace.spans.length ? true : undefined), { timeoutMs: 10_000, description: 'every span of the trace on the page' });
+    const details = page.locator('#span-details');
+    expect(await details.isHidden()).toBe(true);
+
+    const place = findSpan(trace, { service: 'orders', name: 'order.place' });
+    await page.locator(`ol.waterfall li[data-span-id="${place.spanId}"]`).click();
+    await details.waitFor();
+    expect(await details.getByRole('heading', { level: 4 }).textContent()).toBe('orders: order.place');
+    expect(await valueOf(details, 'order.id')).toBe(orderId);
+    expect(await valueOf(details, 'Kind')).toBe('internal');
+    expect(await valueOf(details, 'Status')).toBe('UNSET');
+    expect(await valueOf(details, 'Self time')).toMatch(/^[\d.]+ ms \(\d+%\): no child running$/);
+    // The injected 50 ms are its own time, and the answer waited for them.
+    expect(await valueOf(details, 'Critical path')).toMatch(/^[\d.]+ ms \(\d+%\) of its own time on the path$/);
+    const event = details.locator('.span-event');
+    expect(await event.locator('strong').allTextContents()).toEqual(['fault.injected']);
+    expect(await valueOf(event, 'fault.kind')).toBe('latency');
+    expect(await valueOf(event, 'fault.delay_ms')).toBe('50');
+
+    // Keyboard users reach the row's button with Tab and open it with Enter or Space.
+    const [statement] = findSpans(trace, { service: 'orders', name: /^pg\.query:INSERT/ });
+    const statementButton = page.locator(`ol.waterfall li[data-span-id="${statement!.spanId}"] button`);
+    await statementButton.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => ((await details.getAttribute('data-span-id')) === statement!.spanId ? true : undefined), { timeoutMs: 5_000, description: 'the statement’s details' });
+    expect(await statementButton.getAttribute('aria-expanded')).toBe('true');
+    expect(await valueOf(details, 'db.system.name')).toBe('postgresql');
+    expect(await valueOf(details, 'Kind')).toBe('client');
+
+    await page.getByRole('button', { name: 'Close the span details' }).click();
+    expect(await details.isHidden()).toBe(true);
+    expect(await statementButton.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Space');
+    await details.waitFor();
+    expect(await details.getAttribute('data-span-id')).toBe(statement!.spanId);
   });
 
   it('says why an order was refused, when the fault is not valid grammar', async () => {

@@ -18,18 +18,36 @@ export interface Order {
   links: { self: string; trace?: string };
 }
 
+export interface SpanEvent {
+  name: string;
+  /** From the start of the trace. */
+  offsetMs: number;
+  attributes: Record<string, unknown>;
+}
+
+/** One span of a trace as the gateway's trace lookup sends it, its details cut to size. */
 export interface WaterfallSpan {
   spanId: string;
   parentId: string | null;
   service: string;
   name: string;
+  kind: string | null;
   depth: number;
   offsetMs: number;
   durationMs: number;
+  /** Time with none of its children running. */
+  selfTimeMs: number;
   error: boolean;
+  status: { code: 'UNSET' | 'OK' | 'ERROR'; message: string | null };
   critical: boolean;
+  /** How long it held up the end of the trace's root. */
+  criticalMs: number;
   orphan: boolean;
-  events: string[];
+  attributes: Record<string, unknown>;
+  events: SpanEvent[];
+  links: { traceId: string; spanId: string; type: string }[];
+  /** What the gateway left out to keep the answer small. */
+  omitted: { attributes: number; events: number; eventAttributes: number; links: number };
 }
 
 export interface TraceWaterfall {
