@@ -1,5 +1,5 @@
 // Facts about a trace that the labs ask learners to find, computed the same way for the check.
-import type { Trace, TraceSpan } from '@tracebed/trace-viewer';
+import { buildWaterfall, type Trace, type TraceSpan } from '@tracebed/trace-viewer';
 
 export const rootsOf = (trace: Trace) => {
   const ids = new Set(trace.spans.map((span) => span.spanId));
@@ -29,3 +29,6 @@ export const queueOf = (span: TraceSpan) => String(span.attributes['messaging.de
 
 /** The exchange a message went through (semantic conventions: the destination's name). */
 export const exchangeOf = (span: TraceSpan) => String(span.attributes['messaging.destination.name'] ?? '');
+
+/** The spans on the critical path, exactly those the page shows in bold and `pnpm trace` marks with `*`. */
+export const criticalSpans = (trace: Trace) => buildWaterfall(trace).rows.filter((row) => row.critical).map((row) => row.span);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_EXCHANGE, QUEUES } from '@tracebed/contracts';
-import { launchBrowser, waitForTrace, type TestBrowser } from '@tracebed/testkit';
+import { launchBrowser, waitForTrace, type TestBrowser, type Trace } from '@tracebed/testkit';
+import { buildWaterfall } from '@tracebed/trace-viewer';
 import { check, endpoints, labContext, open, settledOrder } from './lab-harness';
 
 const run = promisify(execFile);
@@ -24,14 +25,24 @@ describe('lab 1: your first trace', () => {
     await page.locator('p[data-status="paid"]').waitFor({ timeout: 30_000 });
     const orderId = (await page.locator('#order-id').textContent())!;
     const traceId = (await page.locator('#trace-id').textContent())!;
-    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    const settled = (t: Trace) => t.spans.some((span) => span.name === 'stock.commit') && t.spans.some((span) => span.service === 'shop-web' && !span.parentId);
+    const trace = await waitForTrace(endpoints.jaegerUrl, traceId, settled);
     // Counted here from the raw spans: the statements carry the database semantic conventions.
     const statements = trace.spans.filter((span) => span.attributes['db.system.name'] === 'postgresql' && span.attributes['db.query.text'] !== undefined).length;
     const services = new Set(trace.spans.map((span) => span.service)).size;
     expect(services).toBe(5);
+    // The rows the page shows in bold: the click's answer did not wait for anything after the queue.
+    const critical = buildWaterfall(trace).rows.filter((row) => row.critical);
+    expect(critical[0]?.span).toMatchObject({ service: 'shop-web', name: 'checkout.submit' });
+    expect(critical.filter((row) => row.span.service === 'payments' || row.span.kind === 'consumer')).toEqual([]);
 
-    expect(open(await check(1, { order: orderId, services: String(services), sql: String(statements) }))).toEqual([]);
-    expect(open(await check(1, { order: orderId, services: '4', sql: String(statements + 1) }))).toEqual(['How many services? 4 is not it.', `How many SQL statements? ${statements + 1} is not it.`]);
+    const right = { order: orderId, services: String(services), sql: String(statements), critical: String(critical.length) };
+    expect(open(await check(1, right))).toEqual([]);
+    expect(open(await check(1, { ...right, services: '4', sql: String(statements + 1), critical: String(trace.spans.length) }))).toEqual([
+      'How many services? 4 is not it.',
+      `How many SQL statements? ${statements + 1} is not it.`,
+      `How many spans on the critical path? ${trace.spans.length} is not it.`,
+    ]);
   });
 
   it('does not pass an order placed with curl: the trace must start in the browser', async () => {

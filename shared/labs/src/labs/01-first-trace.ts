@@ -1,6 +1,6 @@
 import { done, missing } from '../findings';
 import { compareAnswer, orderAnswer, type Lab } from '../lab';
-import { rootsOf, sqlStatements } from '../trace-facts';
+import { criticalSpans, rootsOf, sqlStatements } from '../trace-facts';
 
 export const firstTrace: Lab = {
   number: 1,
@@ -10,6 +10,7 @@ export const firstTrace: Lab = {
     { name: 'order', description: 'the id of the order you placed from the shop page' },
     { name: 'services', description: 'how many services took part in it, the browser included' },
     { name: 'sql', description: 'how many SQL statements it ran' },
+    { name: 'critical', description: 'how many of its spans are on the critical path' },
   ],
   async check(context, answers) {
     const order = await context.order(orderAnswer(answers));
@@ -25,6 +26,13 @@ export const firstTrace: Lab = {
         : missing(`its trace starts at ${root?.service ?? 'nothing'} (${root?.name ?? '-'}), not in the browser`, 'place the order from the shop page at http://127.0.0.1:8080, not with curl'),
       compareAnswer(answers.services, 'services', 'How many services?', services.size, 'count the distinct service names in the waterfall; the browser (shop-web) is one'),
       compareAnswer(answers.sql, 'sql', 'How many SQL statements?', sqlStatements(trace).length, "count the spans named pg.query:…, in every service"),
+      compareAnswer(
+        answers.critical,
+        'critical',
+        'How many spans on the critical path?',
+        criticalSpans(trace).length,
+        "count the bold rows on the page, or `pnpm trace --order <id> | grep -c '^\\*'`; nothing after the queue is on it (docs/architecture.md#the-critical-path)",
+      ),
     ];
   },
 };
