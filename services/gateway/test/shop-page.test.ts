@@ -173,6 +173,10 @@ describe('the shop page', () => {
     await page.keyboard.press('Space');
     await details.waitFor();
     expect(await details.getAttribute('data-span-id')).toBe(statement!.spanId);
+    // Opening moves focus into the panel; Escape closes it and gives focus back to the row.
+    await page.keyboard.press('Escape');
+    expect(await details.isHidden()).toBe(true);
+    expect(await statementButton.evaluate((button) => button === document.activeElement)).toBe(true);
   });
 
   it('says why an order was refused, when the fault is not valid grammar', async () => {

@@ -44,7 +44,7 @@ function omissions(span: WaterfallSpan): string {
   return parts.length ? `Left out here to keep the page light (Jaeger has them): ${parts.join(', ')}. Long values are cut.` : '';
 }
 
-/** Fills `panel` with the details of `span`. */
+/** Fills `panel` with the details of `span` and moves focus into it; Close or Escape calls `close`. */
 export function showSpanDetails(panel: HTMLElement, span: WaterfallSpan, close: () => void): void {
   const heading = element('h4', '', `${span.service}: ${span.name}`);
   const closeButton = element('button', 'close-details', 'Close');
@@ -67,5 +67,11 @@ export function showSpanDetails(panel: HTMLElement, span: WaterfallSpan, close: 
   const omitted = omissions(span);
   if (omitted) panel.append(element('p', 'message', omitted));
   panel.dataset.spanId = span.spanId;
+  // A property, not a listener: the panel is reused for every span.
+  panel.onkeydown = (event) => {
+    if (event.key === 'Escape') close();
+  };
   panel.hidden = false;
+  // The panel sits below a long list: focus brings it into view, and keyboard users into it.
+  closeButton.focus();
 }
