@@ -52,7 +52,7 @@ describe('traces under concurrency', () => {
   // Lookups of other orders run on the same pooled connections as each order's own work: a
   // span that follows a connection instead of its request shows up here as a foreign span.
   it(`gives ${ORDERS} identical orders placed at once, each polled until final, ${ORDERS} whole traces`, async () => {
-    const sku = await createTestProduct(databases, { stock: ORDERS });
+    const sku = await createTestProduct(databases, { stock: ORDERS * 2 });
     const orders = await Promise.all(Array.from({ length: ORDERS }, () => placeAndFollow(sku)));
     expect(orders.filter((order) => order.status !== 'paid')).toEqual([]);
 

@@ -23,6 +23,18 @@ describe('retries from the gateway to orders', () => {
     ]);
   });
 
+  it('marks each call sent again with http.request.resend_count on its client span', async () => {
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    expect(placed.status).toBe(202);
+
+    // The call reaches orders every time, and orders fails it: the gateway sends it again.
+    const read = await shop.call('GET', `/api/orders/${placed.body.orderId}`, undefined, { 'x-fault': 'orders.db=db-error' });
+    expect(read.status).toBe(503);
+    const trace = await waitForTrace(endpoints.jaegerUrl, read.body.error.traceId, (t) => t.spans.filter((span) => span.service === 'orders' && span.kind === 'server').length === 3);
+    const calls = trace.spans.filter((span) => span.service === 'gateway' && span.kind === 'client').sort((a, b) => a.startTimeUs - b.startTimeUs);
+    expect(calls.map((span) => span.attributes['http.request.resend_count'])).toEqual([undefined, 1, 2]);
+  });
+
   it('never places an order twice: a failed POST is not sent again', async () => {
     const placed = await shop.placeOrderWithFaults('gateway.orders=error:503');
     expect(placed.status).toBe(503);

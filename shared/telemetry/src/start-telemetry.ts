@@ -6,6 +6,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { amqplibHooks } from './messaging-attributes';
 import { isIgnoredIncomingRequest } from './ignored-requests';
+import { resendCountAttributes } from './resend-count';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -48,7 +49,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       getNodeAutoInstrumentations({
         // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
         '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
-        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true },
+        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: resendCountAttributes },
         // One span per request handler is what a reader needs; a span per middleware and router is noise.
         '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
         '@opentelemetry/instrumentation-amqplib': amqplibHooks,

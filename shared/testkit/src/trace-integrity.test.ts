@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceSpan } from '@tracebed/trace-viewer';
-import { describeBrokenTraces, integrityLine, judgeTraces, type PlacedOrder } from './trace-integrity';
+import { describeBrokenTraces, integrityLine, judgeTraces, whyBroken, type PlacedOrder } from './trace-integrity';
 
 let nextSpan = 0;
 function span(traceId: string, parentId: string | undefined, service: string, name: string, extra: Partial<TraceSpan> = {}): TraceSpan {
@@ -91,6 +91,26 @@ describe('judging the traces of orders placed together', () => {
     expect(report.broken.map((v) => [v.orderId, v.missing])).toEqual([['order-3', true]]);
     expect(report.missingSpans).toBe(4);
     expect(describeBrokenTraces(report)).toContain('order order-3, trace trace-3 (0 spans): not in Jaeger');
+  });
+
+  it('leaves a resent call and everything under it out of the shape, and counts it', () => {
+    const orders = [1, 2, 3].map(order);
+    const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));
+    const place = traces[0]!.spans[1]!;
+    const resend = span('trace-1', place.spanId, 'orders', 'POST', { kind: 'client', attributes: { 'http.request.resend_count': 1 } });
+    const served = span('trace-1', resend.spanId, 'inventory', 'POST /reservations', { kind: 'server' });
+    traces[0]!.spans.push(resend, served, span('trace-1', served.spanId, 'inventory', 'stock.reserve', { attributes: { 'order.id': 'order-1' } }));
+    const report = judgeTraces(orders, tracesOf(...traces));
+    expect(integrityLine(report)).toBe('traces whole 3 of 3, spans in a foreign trace 0, spans missing 0 (calls resent: 1)');
+  });
+
+  it('still finds a foreign span under a resent call', () => {
+    const orders = [1, 2, 3].map(order);
+    const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));
+    const resend = span('trace-1', traces[0]!.spans[1]!.spanId, 'orders', 'POST', { kind: 'client', attributes: { 'http.request.resend_count': 1 } });
+    traces[0]!.spans.push(resend, span('trace-1', resend.spanId, 'inventory', 'stock.reserve', { attributes: { 'order.id': 'order-3' } }));
+    const report = judgeTraces(orders, tracesOf(...traces));
+    expect(report.broken.map((v) => whyBroken(v))).toEqual(['naming another order: inventory: stock.reserve (order-3)']);
   });
 
   it('judges each shape against its own kind of order', () => {

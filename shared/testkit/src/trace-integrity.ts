@@ -31,6 +31,8 @@ export interface TraceVerdict {
   foreign: (SpanRef & { orderId: string })[];
   /** Spans that are about one order (business and messaging spans) but do not say which. */
   unlabelled: SpanRef[];
+  /** Calls sent again after a failed attempt (`http.request.resend_count` ≥ 1): legitimate, left out of the shape. */
+  resent: SpanRef[];
   /** Compared with the shape most orders of its kind have: spans it has beyond it, and spans it lacks. */
   surplus: string[];
   lacking: string[];
@@ -44,6 +46,8 @@ export interface IntegrityReport {
   foreignSpans: number;
   /** Spans that the shape of their kind has and these traces lack. */
   missingSpans: number;
+  /** Calls the services sent again, in all traces; their spans are not held to the shape. */
+  resentCalls: number;
   /** The usual span multiset of each shape, as `service: name ×count` lines. */
   shapes: Map<string, string[]>;
 }
@@ -62,9 +66,31 @@ export function isAboutOneOrder(span: TraceSpan): boolean {
   return span.kind === 'internal' && /^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/.test(span.name);
 }
 
+const isResend = (span: TraceSpan) => Number(span.attributes['http.request.resend_count'] ?? 0) > 0;
+
+/**
+ * The spans that make a trace's shape: all but the resent calls and everything under them. A
+ * resend is the trace's own work (its first attempt failed or timed out), and how many there
+ * are depends on timing, not on where spans went.
+ */
+function shapeSpans(trace: Trace): TraceSpan[] {
+  const byId = new Map(trace.spans.map((span) => [span.spanId, span]));
+  const resent = new Map<string, boolean>();
+  const underResend = (span: TraceSpan): boolean => {
+    const known = resent.get(span.spanId);
+    if (known !== undefined) return known;
+    resent.set(span.spanId, false); // a cycle of bad parent ids must not recurse forever
+    const parent = span.parentId ? byId.get(span.parentId) : undefined;
+    const answer = isResend(span) || (parent !== undefined && underResend(parent));
+    resent.set(span.spanId, answer);
+    return answer;
+  };
+  return trace.spans.filter((span) => !underResend(span));
+}
+
 function countLabels(trace: Trace): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const span of trace.spans) counts.set(labelOf(span), (counts.get(labelOf(span)) ?? 0) + 1);
+  for (const span of shapeSpans(trace)) counts.set(labelOf(span), (counts.get(labelOf(span)) ?? 0) + 1);
   return counts;
 }
 
@@ -84,7 +110,7 @@ function usualShapes(orders: readonly PlacedOrder[], traces: ReadonlyMap<string,
     const key = multisetKey(counts);
     const byKey = tallies.get(order.shape) ?? new Map();
     tallies.set(order.shape, byKey);
-    const tally = byKey.get(key) ?? { counts, traces: 0, spans: trace.spans.length };
+    const tally = byKey.get(key) ?? { counts, traces: 0, spans: [...counts.values()].reduce((a, b) => a + b, 0) };
     tally.traces++;
     byKey.set(key, tally);
   }
@@ -116,6 +142,7 @@ function judge(order: PlacedOrder, trace: Trace | undefined, usual: Map<string, 
     orphans: [],
     foreign: [],
     unlabelled: [],
+    resent: [],
     surplus: [],
     lacking: [],
   };
@@ -130,6 +157,7 @@ function judge(order: PlacedOrder, trace: Trace | undefined, usual: Map<string, 
     const named = span.attributes[ORDER_ID];
     if (named !== undefined && named !== order.orderId) verdict.foreign.push({ ...refOf(span), orderId: String(named) });
     else if (named === undefined && isAboutOneOrder(span)) verdict.unlabelled.push(refOf(span));
+    if (isResend(span)) verdict.resent.push(refOf(span));
   }
   if (usual) Object.assign(verdict, difference(countLabels(trace), usual));
   return verdict;
@@ -155,13 +183,15 @@ export function judgeTraces(orders: readonly PlacedOrder[], traces: ReadonlyMap<
     // A span beyond the shape that names another order is one span, counted once.
     foreignSpans: verdicts.reduce((sum, verdict) => sum + Math.max(verdict.foreign.length, verdict.surplus.length), 0),
     missingSpans: verdicts.reduce((sum, verdict) => sum + verdict.lacking.length, 0),
+    resentCalls: verdicts.reduce((sum, verdict) => sum + verdict.resent.length, 0),
     shapes: new Map([...usual].map(([shape, counts]) => [shape, multisetKey(counts).split('\n')])),
   };
 }
 
 /** The figures in one line, as the benchmark and the experiment reports print them. */
 export const integrityLine = (report: IntegrityReport) =>
-  `traces whole ${report.whole} of ${report.traces}, spans in a foreign trace ${report.foreignSpans}, spans missing ${report.missingSpans}`;
+  `traces whole ${report.whole} of ${report.traces}, spans in a foreign trace ${report.foreignSpans}, spans missing ${report.missingSpans}` +
+  (report.resentCalls ? ` (calls resent: ${report.resentCalls})` : '');
 
 const labels = (refs: readonly { label: string }[]) => {
   const counts = new Map<string, number>();

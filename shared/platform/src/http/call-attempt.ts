@@ -1,3 +1,4 @@
+import { context, createContextKey } from '@opentelemetry/api';
 import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
 import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
 
@@ -21,6 +22,10 @@ export interface CallRequest {
  */
 export type AttemptOutcome = { ok: true; body: unknown } | { ok: false; error: Error; reason: string; retryable: boolean; upstreamFailed: boolean };
 
+// Read by the HTTP client instrumentation (@tracebed/telemetry, resend-count.ts) to mark a
+// resent call's span with http.request.resend_count; the same Symbol.for key there.
+const RESEND_COUNT_KEY = createContextKey('tracebed.http.request.resend_count');
+
 /** Gateway and availability answers: the next attempt may meet a healthy instance or a recovered one. */
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -29,18 +34,20 @@ const RETRYABLE_STATUSES = new Set([502, 503, 504]);
  * hangs past the deadline like an unanswered call, and injected latency fails the attempt
  * only if it pushes it past the deadline.
  */
-export async function attemptCall(target: CallTarget, request: CallRequest, timeoutMs: number): Promise<AttemptOutcome> {
+export async function attemptCall(target: CallTarget, request: CallRequest, timeoutMs: number, resendCount = 0): Promise<AttemptOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string;
   try {
     if (target.faults) await settleWithin(target.faults.injector.atOperation(target.faults.point), signal);
-    response = await fetch(new URL(request.path, target.baseUrl), {
-      method: request.method,
-      headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: request.body === undefined ? null : JSON.stringify(request.body),
-      signal,
-    });
+    const send = () =>
+      fetch(new URL(request.path, target.baseUrl), {
+        method: request.method,
+        headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        signal,
+      });
+    response = await context.with(context.active().setValue(RESEND_COUNT_KEY, resendCount), send);
     text = await response.text();
   } catch (error) {
     return unanswered(target.service, error, timeoutMs);

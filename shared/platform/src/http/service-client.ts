@@ -61,7 +61,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     try {
       for (let attempt = 1; ; attempt++) {
         if (attempt > 1 && breaker?.state === 'open') throw refuse(); // other calls opened it meanwhile
-        const outcome = await attemptCall(options, request, attemptTimeoutMs(options.timeoutMs, retry, elapsed()));
+        const outcome = await attemptCall(options, request, attemptTimeoutMs(options.timeoutMs, retry, elapsed()), attempt - 1);
         if (outcome.ok || !outcome.upstreamFailed) permit?.succeeded();
         if (outcome.ok) return outcome.body;
         const delay = outcome.retryable && retry ? nextRetryDelay(retry, attempt, elapsed()) : undefined;
