@@ -23,6 +23,8 @@ export interface JourneySample {
   completionMs: number | undefined;
   finalStatus: string | undefined;
   traceId: string;
+  /** The runner's own span for placing the order, the trace's root when exported. */
+  placeSpanId?: string;
 }
 
 /** Everything a run observed, in the time frame of its start; what thresholds and reports read. */

@@ -19,6 +19,8 @@ interface Answer {
   status: number;
   body: unknown;
   traceId: string;
+  /** The span this runner made for the request: the parent of the gateway's span. */
+  spanId: string;
 }
 
 /** One request, traced from here: recorded as a sample and exported as the trace's root span. */
@@ -43,7 +45,7 @@ async function call(deps: JourneyDeps, name: string, method: string, path: strin
   const endedAt = Date.now();
   deps.recorder.request({ name, atMs: startedAt - deps.recorder.startedAt, durationMs: endedAt - startedAt, status, failed: status === 0 || status >= 400, traceId: context.traceId });
   deps.spans.add({ traceId: context.traceId, spanId: context.spanId, name: `${method} ${name}`, method, url, startMs: startedAt, endMs: endedAt, status });
-  return { status, body: parsed, traceId: context.traceId };
+  return { status, body: parsed, traceId: context.traceId, spanId: context.spanId };
 }
 
 function check(deps: JourneyDeps, name: string, ok: boolean, traceId: string): boolean {
@@ -91,5 +93,5 @@ export async function runShopJourney(deps: JourneyDeps): Promise<void> {
   }
   const final = check(deps, 'order final in time', FINAL.has(order.status), placed.traceId);
   check(deps, 'order paid', order.status === 'paid', placed.traceId);
-  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, orderId, completionMs: final ? completionMs(order, placedAt) : undefined, finalStatus: final ? order.status : undefined, traceId: placed.traceId });
+  deps.recorder.journey({ atMs: placedAt - deps.recorder.startedAt, accepted: true, orderId, completionMs: final ? completionMs(order, placedAt) : undefined, finalStatus: final ? order.status : undefined, traceId: placed.traceId, placeSpanId: placed.spanId });
 }

@@ -85,6 +85,15 @@ describe('judging the traces of orders placed together', () => {
     expect(report.foreignSpans).toBe(0);
   });
 
+  it('takes the span under a caller that exports nothing as the root, and no other missing parent', () => {
+    const orders = [1, 2].map((n) => ({ ...order(n), callerSpanId: `caller-${n}` }));
+    const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));
+    traces[0]!.spans[0]!.parentId = 'caller-1';
+    traces[1]!.spans[0]!.parentId = 'caller-1';
+    const report = judgeTraces(orders, tracesOf(...traces));
+    expect(report.broken.map((v) => [v.orderId, whyBroken(v)])).toEqual([['order-2', 'no root; orphans: gateway: POST /api/orders']]);
+  });
+
   it('counts a trace Jaeger does not have as missing, with every span of its shape', () => {
     const orders = [1, 2, 3].map(order);
     const report = judgeTraces(orders, tracesOf(orderTrace('trace-1', 'order-1'), orderTrace('trace-2', 'order-2')));

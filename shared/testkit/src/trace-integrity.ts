@@ -9,6 +9,11 @@ export interface PlacedOrder {
    * same multiset of spans. Leave it out where faults make traces differ by design.
    */
   shape?: string;
+  /**
+   * The span of a caller that exports no spans (a load generator): the trace's root is the
+   * span whose parent it is, not an orphan.
+   */
+  callerSpanId?: string | undefined;
 }
 
 /** A span as a problem report names it. */
@@ -152,7 +157,7 @@ function judge(order: PlacedOrder, trace: Trace | undefined, usual: Map<string, 
   }
   const ids = new Set(trace.spans.map((span) => span.spanId));
   for (const span of trace.spans) {
-    if (!span.parentId) verdict.roots.push(refOf(span));
+    if (!span.parentId || span.parentId === order.callerSpanId) verdict.roots.push(refOf(span));
     else if (!ids.has(span.parentId)) verdict.orphans.push(refOf(span));
     const named = span.attributes[ORDER_ID];
     if (named !== undefined && named !== order.orderId) verdict.foreign.push({ ...refOf(span), orderId: String(named) });
@@ -203,7 +208,8 @@ const labels = (refs: readonly { label: string }[]) => {
 export function whyBroken(verdict: TraceVerdict): string {
   if (verdict.missing) return 'not in Jaeger';
   return [
-    verdict.roots.length !== 1 && `${verdict.roots.length} roots (${labels(verdict.roots)})`,
+    verdict.roots.length === 0 && 'no root',
+    verdict.roots.length > 1 && `${verdict.roots.length} roots (${labels(verdict.roots)})`,
     verdict.orphans.length > 0 && `orphans: ${labels(verdict.orphans)}`,
     verdict.foreign.length > 0 && `naming another order: ${verdict.foreign.map((ref) => `${ref.label} (${ref.orderId})`).join(', ')}`,
     verdict.unlabelled.length > 0 && `without order.id: ${labels(verdict.unlabelled)}`,
