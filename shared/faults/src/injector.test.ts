@@ -157,6 +157,17 @@ describe('fire with per-request faults in baggage', () => {
     expect(inRequest('orders.place=explode', () => fired('orders.place'))).toEqual(['admin:orders.place=latency']);
   });
 
+  it('never crashes for a request, at an operation or a consumer, but keeps its other rules', async () => {
+    const { injector, fired, crashed, admin } = harness();
+    expect(inRequest('payments=crash', () => fired('payments.charge'))).toEqual([]);
+    expect(inRequest('payments.consume=crash, payments.consume=duplicate', () => fired('payments.consume'))).toEqual(['request:payments.consume=duplicate']);
+    await inRequest('payments.charge=crash', () => injector.atOperation('payments.charge'));
+    expect(crashed).toEqual([]);
+    admin('payments.charge=crash');
+    await injector.atOperation('payments.charge');
+    expect(crashed.map((fault) => fault.source)).toEqual(['admin']);
+  });
+
   it('fails an operation with the status of a request rule', async () => {
     const { injector } = harness();
     await expect(inRequest('orders.place=error:502', () => injector.atOperation('orders.place'))).rejects.toMatchObject({ status: 502 });

@@ -51,20 +51,30 @@ export interface FaultInjector {
 
 const parsedSpecs = new Map<string, FaultRule[]>();
 
-function rulesInBaggage(): ActiveRule[] {
-  const spec = requestFaultSpec();
-  if (!spec) return [];
+/**
+ * The rules a request's baggage may carry: what the X-Fault header accepts. The gateway checks
+ * the header and drops inbound fault baggage, but baggage can also reach a service directly, so
+ * each service checks again: a malformed spec is ignored whole, and `crash` (admin API only) is
+ * never obeyed from a request.
+ */
+export function requestRulesOf(spec: string): FaultRule[] {
   let rules = parsedSpecs.get(spec);
   if (!rules) {
     try {
-      rules = parseSpec(spec);
+      rules = parseSpec(spec).filter((rule) => rule.kind !== 'crash');
     } catch {
-      rules = []; // the gateway validated it; anything else in baggage is not ours to obey
+      rules = [];
     }
     if (parsedSpecs.size > 1_000) parsedSpecs.clear();
     parsedSpecs.set(spec, rules);
   }
-  return rules.map((rule) => ({ ...rule, source: 'request' }));
+  return rules;
+}
+
+function rulesInBaggage(): ActiveRule[] {
+  const spec = requestFaultSpec();
+  if (!spec) return [];
+  return requestRulesOf(spec).map((rule) => ({ ...rule, source: 'request' }));
 }
 
 function applies(rule: FaultRule, point: FaultPoint): boolean {
