@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
+import { createHttpApp, faultedRequestLimit, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { ReserveStockDeps } from './domain/reserve-stock';
 import { inventoryRoutes } from './entry-points/http';
 
@@ -11,6 +11,7 @@ export interface InventoryDeps extends ReserveStockDeps {
 /** The inventory HTTP app, without listening: tests and main.ts both start it. */
 export function createApp(deps: InventoryDeps): Express {
   const app = createHttpApp(deps.http);
+  app.use(faultedRequestLimit({ service: 'inventory' }));
   app.use(inventoryRoutes(deps));
   return finishHttpApp(app, deps.logger);
 }

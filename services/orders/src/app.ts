@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type ServiceHttp } from '@tracebed/platform';
+import { createHttpApp, faultedRequestLimit, finishHttpApp, type ServiceHttp } from '@tracebed/platform';
 import type { PlaceOrderDeps } from './domain/place-order';
 import { orderRoutes } from './entry-points/http';
 
@@ -10,6 +10,7 @@ export interface OrdersDeps extends PlaceOrderDeps {
 /** The orders HTTP app, without listening. */
 export function createApp(deps: OrdersDeps): Express {
   const app = createHttpApp(deps.http);
+  app.use(faultedRequestLimit({ service: 'orders' }));
   app.use(orderRoutes(deps));
   return finishHttpApp(app, deps.logger);
 }

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
+import { createHttpApp, faultedRequestLimit, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { PaymentStore } from './domain/ports';
 import { paymentRoutes } from './entry-points/http';
 
@@ -12,6 +12,7 @@ export interface PaymentsDeps {
 /** The payments HTTP app (probes and a read-only lookup), without listening. */
 export function createApp(deps: PaymentsDeps): Express {
   const app = createHttpApp(deps.http);
+  app.use(faultedRequestLimit({ service: 'payments' }));
   app.use(paymentRoutes(deps.store));
   return finishHttpApp(app, deps.logger);
 }

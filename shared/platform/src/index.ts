@@ -31,3 +31,5 @@ export { createBackendRuntime, type BackendRuntime, type BackendConfig } from '.
 export { faultSettings, createServiceFaults, type FaultConfig } from './faults/fault-settings';
 export { faultAdminRoutes } from './faults/fault-admin';
 export { withDatabaseFaults } from './faults/database-faults';
+export { faultedRequestLimit, FAULTED_REQUESTS_IN_FLIGHT } from './faults/faulted-request-limit';
+export { REQUEST_SLOW_QUERY_BOUNDS } from './faults/slow-query-limit';
