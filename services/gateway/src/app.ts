@@ -1,8 +1,9 @@
 import type { Express } from 'express';
-import { createHttpApp, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
+import { createHttpApp, faultedRequestLimit, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { SubmitOrderDeps } from './domain/submit-order';
 import { browserSpanRelay } from './entry-points/browser-span-relay';
 import { shopRoutes } from './entry-points/http';
+import { inboundBaggage } from './entry-points/inbound-baggage';
 import { requestFaults } from './entry-points/request-faults';
 import { shopPage } from './entry-points/shop-page';
 import { traceLookup } from './entry-points/trace-lookup';
@@ -19,8 +20,11 @@ export interface GatewayDeps extends SubmitOrderDeps {
 /** The public API and the shop page, without listening. */
 export function createApp(deps: GatewayDeps): Express {
   const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl }) });
+  // Before anything else reads it: a client's baggage never carries faults (X-Fault is the one way in).
+  app.use(inboundBaggage());
   app.use(traceLookup(deps.shopPage.jaegerQueryUrl));
   app.use(requestFaults({ enabled: deps.perRequestFaults }));
+  app.use(faultedRequestLimit({ service: 'gateway' }));
   app.use(shopRoutes(deps, deps.jaegerUiUrl));
   // After the API: the static files would otherwise stat the disk for every API request.
   app.use(shopPage(deps.shopPage.webDirectory));

@@ -8,7 +8,8 @@ export const FAULT_HEADER = 'x-fault';
 /**
  * Turns an `X-Fault` header into W3C baggage for the rest of this request, so the faults
  * travel with it through HTTP and RabbitMQ and touch no other request. A malformed header
- * is a 400 naming the problem; with per-request faults switched off it is a 403.
+ * is a 400 naming the problem; with per-request faults switched off it is a 403. This is the
+ * only way faults get into baggage: inboundBaggage() has already dropped any a client sent.
  */
 export function requestFaults(options: { enabled: boolean }): RequestHandler {
   return (request, _response, next) => {
