@@ -5,23 +5,34 @@
 # Usage: services.env.sh NAME   prints NAME's environment as KEY=VALUE lines
 #        (or source it and call service_env NAME)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$REPO_ROOT/infra/native/secrets.sh"
+
+# Each service's fault admin API listens on a port of its own, on 127.0.0.1 only.
+export GATEWAY_ADMIN_PORT="${GATEWAY_ADMIN_PORT:-9080}"
+export ORDERS_ADMIN_PORT="${ORDERS_ADMIN_PORT:-9081}"
+export INVENTORY_ADMIN_PORT="${INVENTORY_ADMIN_PORT:-9082}"
+export PAYMENTS_ADMIN_PORT="${PAYMENTS_ADMIN_PORT:-9083}"
 
 service_env() {
-  local name=$1 port
+  local name=$1 port admin_port
   local amqp="amqp://tracebed:tracebed@127.0.0.1:$AMQP_PORT"
   case "$name" in
-    gateway) port=$GATEWAY_PORT ;;
-    orders) port=$ORDERS_PORT ;;
-    inventory) port=$INVENTORY_PORT ;;
-    payments) port=$PAYMENTS_PORT ;;
+    gateway) port=$GATEWAY_PORT admin_port=$GATEWAY_ADMIN_PORT ;;
+    orders) port=$ORDERS_PORT admin_port=$ORDERS_ADMIN_PORT ;;
+    inventory) port=$INVENTORY_PORT admin_port=$INVENTORY_ADMIN_PORT ;;
+    payments) port=$PAYMENTS_PORT admin_port=$PAYMENTS_ADMIN_PORT ;;
     *) die "unknown service '$name' (expected one of: ${SERVICES[*]})" ;;
   esac
   echo "HOST=127.0.0.1"
   echo "PORT=$port"
+  echo "ADMIN_HOST=127.0.0.1"
+  echo "ADMIN_PORT=$admin_port"
+  # Host names besides localhost and 127.0.0.1 that the services answer for (none natively).
+  echo "ALLOWED_HOSTS=${ALLOWED_HOSTS:-}"
   echo "LOG_LEVEL=${LOG_LEVEL:-info}"
   echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT"
-  # Faults: the admin API's token (a demo value; set your own), start-up rules, per-request switch.
-  echo "FAULT_ADMIN_TOKEN=${FAULT_ADMIN_TOKEN:-tracebed-demo-admin-token}"
+  # Faults: the file with the admin API's token (random, made on first start), start-up rules, per-request switch.
+  echo "FAULT_ADMIN_TOKEN_FILE=$(ensure_secret "$TRACEBED_STATE/secrets" fault-admin-token)"
   echo "FAULTS=${FAULTS:-}"
   echo "FAULTS_PER_REQUEST=${FAULTS_PER_REQUEST:-on}"
   case "$name" in

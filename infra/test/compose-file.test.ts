@@ -5,15 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { loadComposeProject, repoRoot, runChecker } from './checkers';
 
 const NODE_SERVICES = ['gateway', 'orders', 'inventory', 'payments'];
+/** Containers that run once before the others and exit; everything else runs for good. */
+const ONE_SHOT = ['secrets'];
+const TOKEN_FILE = '/run/tracebed/secrets/fault-admin-token';
 const project = loadComposeProject();
 const services = Object.entries(project.services);
+const longRunning = services.filter(([name]) => !ONE_SHOT.includes(name));
 
 describe('docker-compose.yml', () => {
   it('is valid against the Compose Specification, as docker compose loads it', () => {
     const result = runChecker('compose-check', ['-file', 'docker-compose.yml']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/valid \(10 services, 2 volumes\)/);
+    expect(result.stdout).toMatch(/valid \(11 services, 3 volumes\)/);
   });
 
   it('is refused by the same check when it breaks the specification', () => {
@@ -26,24 +30,51 @@ describe('docker-compose.yml', () => {
     expect(result.stderr).toMatch(/restrat/);
   });
 
-  it('runs the four services, PostgreSQL, RabbitMQ and Jaeger by default', () => {
-    expect(Object.keys(project.services).sort()).toEqual(['gateway', 'inventory', 'jaeger', 'orders', 'payments', 'postgres', 'rabbitmq']);
+  it('runs the four services, PostgreSQL, RabbitMQ and Jaeger by default, after the secrets are made', () => {
+    expect(Object.keys(project.services).sort()).toEqual(['gateway', 'inventory', 'jaeger', 'orders', 'payments', 'postgres', 'rabbitmq', 'secrets']);
   });
 
   it.each([
     ['fault', 'faults'],
     ['lab', 'labs'],
-  ])('keeps the %s CLI in the tools profile, pointed at the services on the compose network', (name, build) => {
+  ])("keeps the %s CLI in the tools profile, pointed at the services' admin APIs on the compose network", (name, build) => {
     const tools = loadComposeProject('tools');
     const cli = tools.services[name];
     expect(cli?.profiles).toEqual(['tools']);
     expect(cli?.build?.args?.SERVICE).toBe(build);
     for (const service of NODE_SERVICES) {
-      const url = new URL(String(cli?.environment?.[`${service.toUpperCase()}_URL`]));
+      const url = new URL(String(cli?.environment?.[`${service.toUpperCase()}_ADMIN_URL`]));
       expect(url.hostname, service).toBe(service);
-      expect(Number(url.port), service).toBe(Number(project.services[service]?.environment?.PORT));
+      expect(Number(url.port), service).toBe(Number(project.services[service]?.environment?.ADMIN_PORT));
     }
-    expect(cli?.environment?.FAULT_ADMIN_TOKEN).toBe(project.services.orders?.environment?.FAULT_ADMIN_TOKEN);
+    expect(cli?.environment?.FAULT_ADMIN_TOKEN_FILE).toBe(TOKEN_FILE);
+    expect(cli?.volumes?.find((volume) => volume.target === path.dirname(TOKEN_FILE))).toMatchObject({ type: 'volume', source: 'secrets', read_only: true });
+  });
+
+  it('reads the admin token from the generated secrets volume, and sets none anywhere', () => {
+    const composeText = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');
+    const envText = readFileSync(path.join(repoRoot, '.env'), 'utf8');
+    expect(`${composeText}\n${envText}`).not.toMatch(/FAULT_ADMIN_TOKEN\s*[:=]/);
+    for (const name of NODE_SERVICES) {
+      const service = project.services[name];
+      expect(service?.environment?.FAULT_ADMIN_TOKEN_FILE, name).toBe(TOKEN_FILE);
+      expect(service?.volumes?.find((volume) => volume.target === path.dirname(TOKEN_FILE)), name).toMatchObject({ type: 'volume', source: 'secrets', read_only: true });
+      expect(service?.depends_on?.secrets?.condition, name).toBe('service_completed_successfully');
+    }
+    const secrets = project.services.secrets;
+    expect(secrets?.volumes?.find((volume) => volume.target === '/secrets')).toMatchObject({ type: 'volume', source: 'secrets' });
+    const script = secrets?.volumes?.find((volume) => volume.type === 'bind')?.source ?? '';
+    expect(path.resolve(repoRoot, script)).toBe(path.join(repoRoot, 'infra/native/secrets.sh'));
+  });
+
+  it('keeps each admin API on a port of its own, on the compose network only, and names the hosts the services answer for', () => {
+    const ports = NODE_SERVICES.map((name) => Number(project.services[name]?.environment?.ADMIN_PORT));
+    expect(ports).toEqual([9080, 9081, 9082, 9083]);
+    for (const name of NODE_SERVICES) {
+      const environment = project.services[name]?.environment ?? {};
+      expect(environment.ADMIN_PORT, name).not.toBe(environment.PORT);
+      expect(String(environment.ALLOWED_HOSTS).split(','), name).toEqual(NODE_SERVICES);
+    }
   });
 
   it('lets the lab CLI read traces from Jaeger on the compose network', () => {
@@ -51,8 +82,9 @@ describe('docker-compose.yml', () => {
     expect(new URL(String(lab?.environment?.JAEGER_URL)).hostname).toBe('jaeger');
   });
 
-  it('gives every container a healthcheck and a restart policy', () => {
-    for (const [name, service] of services) {
+  it('gives every long-running container a healthcheck and a restart policy', () => {
+    expect(project.services.secrets?.restart).toBe('no');
+    for (const [name, service] of longRunning) {
       expect(service.healthcheck?.test, name).toBeDefined();
       expect(service.restart, name).toBe('unless-stopped');
     }
@@ -61,10 +93,10 @@ describe('docker-compose.yml', () => {
   it('starts each service only once what it depends on is healthy', () => {
     for (const [name, service] of services) {
       for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
-        expect(condition, `${name} → ${dependency}`).toBe('service_healthy');
+        expect(condition, `${name} → ${dependency}`).toBe(ONE_SHOT.includes(dependency) ? 'service_completed_successfully' : 'service_healthy');
       }
     }
-    expect(Object.keys(project.services.orders?.depends_on ?? {}).sort()).toEqual(['inventory', 'jaeger', 'postgres', 'rabbitmq']);
+    expect(Object.keys(project.services.orders?.depends_on ?? {}).sort()).toEqual(['inventory', 'jaeger', 'postgres', 'rabbitmq', 'secrets']);
   });
 
   it('publishes only 8080, 16686 and 15672, and only on 127.0.0.1', () => {
@@ -80,7 +112,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps data in named volumes', () => {
-    expect(Object.keys(project.volumes).sort()).toEqual(['postgres-data', 'rabbitmq-data']);
+    expect(Object.keys(project.volumes).sort()).toEqual(['postgres-data', 'rabbitmq-data', 'secrets']);
     const volumeOf = (service: string, target: string) => project.services[service]?.volumes?.find((volume) => volume.target === target);
     expect(volumeOf('postgres', '/var/lib/postgresql/data')).toMatchObject({ type: 'volume', source: 'postgres-data' });
     expect(volumeOf('rabbitmq', '/var/lib/rabbitmq')).toMatchObject({ type: 'volume', source: 'rabbitmq-data' });

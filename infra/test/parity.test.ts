@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,11 @@ describe.each(NODE_SERVICES)('%s in compose', (service) => {
   });
 
   it('gives a configuration its own schema accepts', () => {
-    expect(schema.safeParse(environment).error?.issues ?? []).toEqual([]);
+    // The token file exists only inside the container (the secrets volume): a stand-in here.
+    const tokenFile = path.join(mkdtempSync(path.join(tmpdir(), 'parity-')), 'fault-admin-token');
+    writeFileSync(tokenFile, 'a-generated-token-of-64-hex-digits-stands-in-here\n');
+    expect(environment.FAULT_ADMIN_TOKEN_FILE).toBe('/run/tracebed/secrets/fault-admin-token');
+    expect(schema.safeParse({ ...environment, FAULT_ADMIN_TOKEN_FILE: tokenFile }).error?.issues ?? []).toEqual([]);
   });
 
   it('addresses only hosts and ports that exist in compose', () => {
@@ -72,12 +77,12 @@ describe.each(NODE_SERVICES)('%s in compose', (service) => {
 });
 
 describe('compose and the native stack', () => {
-  const INFRA_FILES = ['infra/jaeger/config.yaml', 'infra/postgres/postgresql.conf', 'infra/postgres/init.sql', 'infra/rabbitmq/rabbitmq.conf', 'infra/rabbitmq/enabled_plugins'];
+  const INFRA_FILES = ['infra/jaeger/config.yaml', 'infra/postgres/postgresql.conf', 'infra/postgres/init.sql', 'infra/rabbitmq/rabbitmq.conf', 'infra/rabbitmq/enabled_plugins', 'infra/native/secrets.sh'];
 
-  it('configure PostgreSQL, RabbitMQ and Jaeger from the same files', () => {
+  it('configure PostgreSQL, RabbitMQ and Jaeger, and make the secrets, from the same files', () => {
     const mounted = Object.values(project.services).flatMap((service) => (service.volumes ?? []).filter((v) => v.type === 'bind').map((v) => path.relative(repoRoot, path.resolve(repoRoot, v.source))));
     expect(mounted.sort()).toEqual([...INFRA_FILES].sort());
-    const nativeScripts = ['jaeger.sh', 'postgres.sh', 'rabbitmq.sh'].map((file) => readFileSync(path.join(repoRoot, 'infra/native', file), 'utf8')).join('\n');
+    const nativeScripts = ['jaeger.sh', 'postgres.sh', 'rabbitmq.sh', 'services.env.sh'].map((file) => readFileSync(path.join(repoRoot, 'infra/native', file), 'utf8')).join('\n');
     for (const file of INFRA_FILES) expect(nativeScripts, file).toContain(`$REPO_ROOT/${file}`);
   });
 

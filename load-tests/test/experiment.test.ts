@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faultAdmin, integrityLine, stackEndpoints, whyBroken } from '@tracebed/testkit';
+import { adminToken, faultAdmin, integrityLine, stackEndpoints, whyBroken } from '@tracebed/testkit';
 import { loadExperiment } from '../src/experiment/experiment-file';
 import { runExperiment } from '../src/experiment/run-experiment';
 
@@ -15,10 +15,11 @@ describe('an experiment, end to end', () => {
       BASE_URL: endpoints.gatewayUrl,
       JAEGER_URL: endpoints.jaegerUrl,
       OTLP_ENDPOINT: `http://127.0.0.1:${process.env.JAEGER_OTLP_HTTP_PORT ?? 4318}`,
-      ORDERS_URL: endpoints.ordersUrl,
-      INVENTORY_URL: endpoints.inventoryUrl,
-      PAYMENTS_URL: endpoints.paymentsUrl,
-      GATEWAY_URL: endpoints.gatewayUrl,
+      GATEWAY_ADMIN_URL: endpoints.adminUrls.gateway,
+      ORDERS_ADMIN_URL: endpoints.adminUrls.orders,
+      INVENTORY_ADMIN_URL: endpoints.adminUrls.inventory,
+      PAYMENTS_ADMIN_URL: endpoints.adminUrls.payments,
+      FAULT_ADMIN_TOKEN: adminToken(),
       PROGRESS_EVERY_MS: '1000',
     };
     const log: string[] = [];
@@ -35,7 +36,7 @@ describe('an experiment, end to end', () => {
     expect(applied!.error ?? cleared!.error).toBeUndefined();
     expect(Math.abs(applied!.atMs - 5_000)).toBeLessThan(1_000);
     expect(Math.abs(cleared!.atMs - 10_000)).toBeLessThan(1_000);
-    expect((await faultAdmin(endpoints.paymentsUrl).list()).body.rules).toEqual([]);
+    expect((await faultAdmin(endpoints.adminUrls.payments).list()).body.rules).toEqual([]);
 
     // The slowest orders to complete are the ones the fault slowed, and Jaeger has their traces.
     const slowCompletions = result.examples.filter((example) => example.why.startsWith('slowest to a final status'));

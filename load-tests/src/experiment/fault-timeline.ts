@@ -1,4 +1,4 @@
-import { createAdminClient, readCliConfig } from '@tracebed/faults';
+import { createAdminClient, readCliConfig, type CliConfig } from '@tracebed/faults';
 import type { FaultStep } from './experiment-file';
 
 export interface TimelineEvent {
@@ -10,17 +10,26 @@ export interface TimelineEvent {
 }
 
 /**
+ * The experiment's faults, ready to run: the admin URLs and token are read now, so that a missing
+ * token stops the experiment before its load rather than half-way through it.
+ */
+export function prepareFaultTimeline(faults: FaultStep[], env: NodeJS.ProcessEnv) {
+  const config = readCliConfig(env, env.EXPERIMENT_ALLOW_REMOTE === '1');
+  const token = faults.length > 0 ? config.token() : '';
+  return { start: (now: () => number) => startFaultTimeline(faults, config, token, now) };
+}
+
+/**
  * Applies and clears the experiment's faults on schedule, through each service's admin API.
  * A rule lives a little past its clear time (TTL), so a crashed runner cannot leave it behind.
  */
-export function startFaultTimeline(faults: FaultStep[], env: NodeJS.ProcessEnv, now: () => number) {
-  const config = readCliConfig(env, env.EXPERIMENT_ALLOW_REMOTE === '1');
+function startFaultTimeline(faults: FaultStep[], config: CliConfig, token: string, now: () => number) {
   const events: TimelineEvent[] = [];
   const timers: NodeJS.Timeout[] = [];
   const pending = new Set<Promise<void>>();
 
   const act = (step: FaultStep, action: 'apply' | 'clear') => {
-    const admin = createAdminClient({ url: config.urls[step.service], token: config.token });
+    const admin = createAdminClient({ url: config.urls[step.service], token });
     const work = (action === 'apply' ? admin.replace(step.rule, Math.min(3600, Math.ceil(step.clear_at_s - step.at_s) + 30)) : admin.clear())
       .then(() => void events.push({ atMs: now(), action, service: step.service, rule: step.rule }))
       .catch((error: unknown) => void events.push({ atMs: now(), action, service: step.service, rule: step.rule, error: error instanceof Error ? error.message : String(error) }));
@@ -40,7 +49,9 @@ export function startFaultTimeline(faults: FaultStep[], env: NodeJS.ProcessEnv, 
       for (const timer of timers) clearTimeout(timer);
       await Promise.all([...pending]);
       const services = [...new Set(faults.map((step) => step.service))];
-      await Promise.all(services.map((service) => createAdminClient({ url: config.urls[service], token: config.token }).clear().catch(() => undefined)));
+      await Promise.all(services.map((service) => createAdminClient({ url: config.urls[service], token }).clear().catch(() => undefined)));
     },
   };
 }
+
+export type FaultTimeline = ReturnType<typeof startFaultTimeline>;

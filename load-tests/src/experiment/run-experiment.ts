@@ -5,7 +5,7 @@ import { missingStock } from '../stock-check';
 import { summarize } from '../summary';
 import { exampleTraces } from './example-traces';
 import type { Experiment } from './experiment-file';
-import { startFaultTimeline, type TimelineEvent } from './fault-timeline';
+import { prepareFaultTimeline, type FaultTimeline, type TimelineEvent } from './fault-timeline';
 import { phasesOf } from './phases';
 import { followStragglers } from './stragglers';
 import { overallVerdict, writeReport, type ExperimentResult } from './report';
@@ -39,7 +39,8 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
   const phases = phasesOf(experiment.faults, experiment.load.duration_s);
   log(`experiment ${experiment.name}: ${experiment.load.rate} journeys/s for ${experiment.load.duration_s} s; phases ${phases.map((p) => `${p.name} ${p.fromMs / 1000}-${p.toMs / 1000} s`).join(', ')}`);
 
-  let timeline: ReturnType<typeof startFaultTimeline> | undefined;
+  const faultTimeline = prepareFaultTimeline(experiment.faults, env);
+  let timeline: FaultTimeline | undefined;
   const startedAt = new Date();
   const printed = new Set<TimelineEvent>();
   const run = await runLoad({
@@ -48,7 +49,7 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
     otlpEndpoint: env.OTLP_ENDPOINT ?? 'http://127.0.0.1:4318',
     progressEveryMs: Number(env.PROGRESS_EVERY_MS ?? 5_000),
     onStart: (recorder) => {
-      timeline = startFaultTimeline(experiment.faults, env, recorder.now);
+      timeline = faultTimeline.start(recorder.now);
     },
     onProgress: (progress: Progress) => {
       for (const event of timeline?.events ?? []) {

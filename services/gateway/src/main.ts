@@ -1,7 +1,6 @@
 import { telemetry } from './instrumentation';
-import { once } from 'node:events';
 import path from 'node:path';
-import { createLogger, createServiceFaults, exitOnStartupFailure, faultAdminRoutes, onShutdown } from '@tracebed/platform';
+import { createLogger, createServiceFaults, exitOnStartupFailure, onShutdown, startServiceListeners } from '@tracebed/platform';
 import { createApp } from './app';
 import { loadGatewayConfig } from './config';
 import { createShopBackends } from './data-access/shop-backends';
@@ -27,27 +26,31 @@ async function main(): Promise<void> {
     retry: { attempts: config.UPSTREAM_RETRY_ATTEMPTS, initialMs: config.UPSTREAM_RETRY_INITIAL_MS },
     circuitBreaker: { failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS },
   });
-  const app = createApp({
-    backends,
+  const closeListeners = await startServiceListeners({
+    service: 'gateway',
+    config,
     faults,
     logger,
-    jaegerUiUrl: config.JAEGER_UI_URL,
-    perRequestFaults: config.FAULTS_PER_REQUEST === 'on',
-    shopPage: { webDirectory: path.join(__dirname, 'web'), jaegerQueryUrl: config.JAEGER_QUERY_URL, browserSpansUrl: config.BROWSER_SPANS_URL },
-    http: {
-      readiness: [
-        { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },
-        { name: 'inventory', isReady: () => isAlive(config.INVENTORY_URL) },
-      ],
-      adminRoutes: faultAdminRoutes({ service: 'gateway', injector: faults, startupRules: config.FAULTS, token: config.FAULT_ADMIN_TOKEN }),
-    },
+    createApp: (hostPolicy) =>
+      createApp({
+        backends,
+        faults,
+        logger,
+        jaegerUiUrl: config.JAEGER_UI_URL,
+        perRequestFaults: config.FAULTS_PER_REQUEST === 'on',
+        shopPage: { webDirectory: path.join(__dirname, 'web'), jaegerQueryUrl: config.JAEGER_QUERY_URL, browserSpansUrl: config.BROWSER_SPANS_URL },
+        http: {
+          readiness: [
+            { name: 'orders', isReady: () => isAlive(config.ORDERS_URL) },
+            { name: 'inventory', isReady: () => isAlive(config.INVENTORY_URL) },
+          ],
+          hostPolicy,
+        },
+      }),
   });
-  const server = app.listen(config.PORT, config.HOST);
-  await once(server, 'listening');
-  logger.info({ host: config.HOST, port: config.PORT }, 'service.listening');
 
   onShutdown(logger, [
-    { name: 'http', run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
+    closeListeners,
     { name: 'telemetry', run: () => telemetry.shutdown() },
   ]);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShopClient, DEMO_ADMIN_TOKEN, faultAdmin, stackEndpoints } from '@tracebed/testkit';
+import { adminToken, createShopClient, faultAdmin, stackEndpoints } from '@tracebed/testkit';
 
 // Reads the native stack's log files; a stack started another way (compose, another machine)
 // keeps its logs elsewhere, and only TRACEBED_EXTERNAL_STACK=1 says so.
@@ -24,7 +24,7 @@ const anyFormatOf = (card: string) => new RegExp(card.replace(/\D/g, '').split('
 const SECRETS: Record<string, { name: string; pattern: RegExp }[]> = {
   card: [{ name: 'the full card number', pattern: anyFormatOf(CARD) }],
   token: [
-    { name: 'the admin token', pattern: new RegExp(DEMO_ADMIN_TOKEN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) },
+    { name: 'the admin token', pattern: new RegExp(adminToken().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) },
     { name: 'a wrong admin token', pattern: new RegExp(WRONG_TOKEN) },
   ],
   password: [
@@ -62,7 +62,7 @@ describe(`secrets never reach the service logs${SKIPPED}`, () => {
     const traceId = response.headers.get('x-trace-id');
     if (traceId) (traceIds[service] ??= []).push(traceId);
   };
-  const admin = faultAdmin(endpoints.paymentsUrl);
+  const admin = faultAdmin(endpoints.adminUrls.payments);
 
   beforeAll(async () => {
     if (external) return;
@@ -82,7 +82,7 @@ describe(`secrets never reach the service logs${SKIPPED}`, () => {
     remember('gateway', await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }], CARD, { 'x-fault': 'orders.place=error:500' }));
 
     // The admin API: refused with a wrong token, then used and cleaned up with the right one.
-    const refused = await fetch(new URL('/admin/faults', endpoints.paymentsUrl), { headers: { authorization: `Bearer ${WRONG_TOKEN}` } });
+    const refused = await fetch(new URL('/admin/faults', endpoints.adminUrls.payments), { headers: { authorization: `Bearer ${WRONG_TOKEN}` } });
     expect(refused.status).toBe(401);
     remember('payments', refused);
     expect((await admin.set('payments.charge=latency:1ms', 60)).status).toBe(200);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHttpApp, createLogger, finishHttpApp } from '@tracebed/platform';
+import { createHostPolicy, createHttpApp, createLogger, finishHttpApp } from '@tracebed/platform';
 import { createShopClient, stackEndpoints, type ShopResponse } from '@tracebed/testkit';
 
 const endpoints = stackEndpoints();
@@ -55,7 +55,7 @@ describe('a service that serves a page', () => {
   afterAll(() => servers.forEach((server) => server.close()));
 
   async function serve(contentSecurityPolicy?: string): Promise<string> {
-    const app = createHttpApp({ readiness: [], ...(contentSecurityPolicy ? { contentSecurityPolicy } : {}) });
+    const app = createHttpApp({ readiness: [], hostPolicy: createHostPolicy(), ...(contentSecurityPolicy ? { contentSecurityPolicy } : {}) });
     app.get('/page', (_request, response) => {
       response.type('html').send('<!doctype html><title>shop</title>');
     });

@@ -3,7 +3,7 @@ import { createShopClient, eventually, faultAdmin, findEvents, stackEndpoints, w
 
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
-const admin = faultAdmin(endpoints.inventoryUrl);
+const admin = faultAdmin(endpoints.adminUrls.inventory);
 
 afterEach(async () => {
   await admin.clear();

@@ -19,7 +19,7 @@ import {
 // to inventory, a circuit that opens after 5 failed calls in a row and cools down for 500 ms.
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
-const inventoryAdmin = faultAdmin(endpoints.inventoryUrl);
+const inventoryAdmin = faultAdmin(endpoints.adminUrls.inventory);
 const hasSpan = (name: string) => (trace: Trace) => trace.spans.some((span) => span.name === name);
 const eventsOn = (trace: Trace, name: string): Record<string, unknown>[] =>
   findEvents(trace, name).map(({ span, attributes }) => ({ on: `${span.service} ${span.name}`, ...attributes }));

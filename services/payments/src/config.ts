@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { env, faultSettings, loadConfig } from '@tracebed/platform';
+import { env, faultSettings, listenerSettings, loadConfig } from '@tracebed/platform';
 
 export const configSchema = z.object({
-  HOST: env.host(),
-  PORT: env.port(8083),
+  ...listenerSettings({ port: 8083, adminPort: 9083 }),
   LOG_LEVEL: env.logLevel(),
   ...faultSettings,
   DATABASE_URL: env.url(),

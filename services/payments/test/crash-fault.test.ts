@@ -19,8 +19,8 @@ afterAll(() => {
 
 describe('a service without an admin token', () => {
   it('has no fault admin API at all', async () => {
-    const instance = await startPayments({ FAULT_ADMIN_TOKEN: undefined });
-    const response = await faultAdmin(instance.url).list();
+    const instance = await startPayments({ FAULT_ADMIN_TOKEN_FILE: undefined, FAULT_ADMIN_TOKEN: undefined });
+    const response = await faultAdmin(instance.adminUrl).list();
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('ADMIN_DISABLED');
   });
@@ -29,7 +29,7 @@ describe('a service without an admin token', () => {
 describe('a crash fault', () => {
   it('ends the process while it charges, and the message it held is charged by the other instance', async () => {
     const instance = await startPayments({});
-    expect((await faultAdmin(instance.url).set('payments.charge=crash', 60)).status).toBe(200);
+    expect((await faultAdmin(instance.adminUrl).set('payments.charge=crash', 60)).status).toBe(200);
 
     // Both instances take turns on the queue: order until the crashing one gets a message.
     const orders: string[] = [];
@@ -51,7 +51,7 @@ describe('a crash fault', () => {
 describe('faults set at start-up', () => {
   it('are listed by the admin API as start-up rules', async () => {
     const instance = await startPayments({ FAULTS: 'payments.charge=latency:5ms@0.5' });
-    const listing = await faultAdmin(instance.url).list();
+    const listing = await faultAdmin(instance.adminUrl).list();
     expect(listing.body.startup).toEqual([expect.objectContaining({ rule: 'payments.charge=latency:5ms@0.5', source: 'startup' })]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAdminClient } from './admin-client';
 
-const URL_ = new URL('http://127.0.0.1:8081');
+const URL_ = new URL('http://127.0.0.1:9081');
 const LISTING = { service: 'orders', rules: [{ rule: 'orders.db=db-error', source: 'admin', expiresAt: '2030-01-01T12:00:00.000Z' }], startup: [] };
 
 /** A fetch that answers every call with one canned response and remembers the requests. */
@@ -20,7 +20,7 @@ describe('createAdminClient', () => {
   it('GETs /admin/faults with the bearer token', async () => {
     const { send, requests } = fakeFetch(200, LISTING);
     expect(await clientWith(send).list()).toEqual(LISTING);
-    expect(requests[0]).toMatchObject({ url: 'http://127.0.0.1:8081/admin/faults', method: 'GET' });
+    expect(requests[0]).toMatchObject({ url: 'http://127.0.0.1:9081/admin/faults', method: 'GET' });
     expect(requests[0]?.headers.get('authorization')).toBe('Bearer the-admin-token-123');
   });
 
@@ -41,8 +41,8 @@ describe('createAdminClient', () => {
   });
 
   it.each([
-    [404, 'ADMIN_DISABLED', 'admin API is off (the service has no FAULT_ADMIN_TOKEN)'],
-    [401, 'UNAUTHORIZED', 'token rejected (set FAULT_ADMIN_TOKEN to the token the service uses)'],
+    [404, 'ADMIN_DISABLED', 'admin API is off (the service has no FAULT_ADMIN_TOKEN_FILE)'],
+    [401, 'UNAUTHORIZED', 'token rejected (FAULT_ADMIN_TOKEN or the token file must hold the token the service uses)'],
     [400, 'VALIDATION_FAILED', '400 VALIDATION_FAILED: orders.db=drop: not a fault point of orders'],
   ])('explains a %i %s answer', async (status, code, message) => {
     const { send } = fakeFetch(status, { error: { code, message: 'orders.db=drop: not a fault point of orders', traceId: 'abc' } });
@@ -53,7 +53,7 @@ describe('createAdminClient', () => {
     const send: typeof fetch = async () => {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
     };
-    await expect(clientWith(send).list()).rejects.toMatchObject({ code: 'UNREACHABLE', message: 'down or not reachable at http://127.0.0.1:8081 (ECONNREFUSED)' });
+    await expect(clientWith(send).list()).rejects.toMatchObject({ code: 'UNREACHABLE', message: 'down or not reachable at http://127.0.0.1:9081 (ECONNREFUSED)' });
   });
 
   it('refuses an answer that is not a fault listing', async () => {

@@ -48,8 +48,8 @@ function unreachable(url: URL, error: unknown): AdminCallError {
 function refused(status: number, body: unknown): AdminCallError {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${status}`;
-  if (code === 'ADMIN_DISABLED') return new AdminCallError(code, 'admin API is off (the service has no FAULT_ADMIN_TOKEN)');
-  if (code === 'UNAUTHORIZED') return new AdminCallError(code, 'token rejected (set FAULT_ADMIN_TOKEN to the token the service uses)');
+  if (code === 'ADMIN_DISABLED') return new AdminCallError(code, 'admin API is off (the service has no FAULT_ADMIN_TOKEN_FILE)');
+  if (code === 'UNAUTHORIZED') return new AdminCallError(code, 'token rejected (FAULT_ADMIN_TOKEN or the token file must hold the token the service uses)');
   const message = typeof error?.message === 'string' ? error.message : 'no error message';
   return new AdminCallError(code, `${status} ${code}: ${message}`);
 }

@@ -10,7 +10,7 @@ const USAGE = `Usage: tracebed-fault <command> [options]   (in the repo: pnpm fa
 
 Commands:
   list                        every service's fault rules, with where each came from and when it expires
-  set "<spec>"                add the spec's rules to the services they target, through each /admin/faults
+  set "<spec>"                add the spec's rules to the services they target, through each service's admin API
   clear [service...]          remove the admin rules of the named services (default: all four)
 
 Options:
@@ -23,8 +23,10 @@ Options:
 Spec: target=kind[:param][@probability], comma separated, e.g.
   pnpm fault set "payments.charge=error:503@0.5, inventory.reserve=latency:300ms" --ttl 5m
 
-Environment: FAULT_ADMIN_TOKEN (default: the demo token); GATEWAY_URL, ORDERS_URL, INVENTORY_URL,
-PAYMENTS_URL, else http://127.0.0.1:<GATEWAY_PORT|ORDERS_PORT|INVENTORY_PORT|PAYMENTS_PORT, 8080-8083>.
+Environment: FAULT_ADMIN_TOKEN, else the file FAULT_ADMIN_TOKEN_FILE, else .tracebed/secrets/fault-admin-token
+(written by the stack on its first start; there is no default token); each service's admin API at
+GATEWAY_ADMIN_URL, ORDERS_ADMIN_URL, INVENTORY_ADMIN_URL, PAYMENTS_ADMIN_URL, else
+http://127.0.0.1:<GATEWAY_ADMIN_PORT|ORDERS_ADMIN_PORT|INVENTORY_ADMIN_PORT|PAYMENTS_ADMIN_PORT, 9080-9083>.
 
 Exit codes: 0 done; 1 a service call failed; 2 bad arguments or spec.`;
 
@@ -41,7 +43,7 @@ async function run(argv: string[]): Promise<CommandResult | undefined> {
   if (values.help || command === undefined || command === 'help') return undefined;
   if (command !== 'set' && (values.ttl !== undefined || values.replace)) throw new UsageError('--ttl and --replace apply only to set');
   const config = readCliConfig(process.env, values['allow-remote']);
-  const deps: CommandDeps = { clientFor: (service) => createAdminClient({ url: config.urls[service], token: config.token }), now: Date.now };
+  const deps: CommandDeps = { clientFor: (service) => createAdminClient({ url: config.urls[service], token: config.token() }), now: Date.now };
   switch (command) {
     case 'list':
       if (rest.length > 0) throw new UsageError('list takes no arguments');

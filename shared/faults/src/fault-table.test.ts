@@ -57,11 +57,11 @@ describe('formatTable', () => {
     const table = formatTable(
       [
         { service: 'orders', note: 'cleared' },
-        { service: 'inventory', failure: 'admin API is off (the service has no FAULT_ADMIN_TOKEN)' },
+        { service: 'inventory', failure: 'admin API is off (the service has no FAULT_ADMIN_TOKEN_FILE)' },
       ],
       NOW,
       ['SERVICE', 'RESULT'],
     );
-    expect(table).toBe(['SERVICE    RESULT', 'orders     cleared', 'inventory  failed: admin API is off (the service has no FAULT_ADMIN_TOKEN)'].join('\n'));
+    expect(table).toBe(['SERVICE    RESULT', 'orders     cleared', 'inventory  failed: admin API is off (the service has no FAULT_ADMIN_TOKEN_FILE)'].join('\n'));
   });
 });

@@ -5,4 +5,4 @@ export * from './baggage';
 export * from './fault-store';
 export * from './injector';
 export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
-export { readCliConfig, UsageError, DEFAULT_ADMIN_TOKEN, type CliConfig } from './cli-config';
+export { readCliConfig, readAdminToken, adminTokenFile, UsageError, type CliConfig } from './cli-config';

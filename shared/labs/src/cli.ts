@@ -15,8 +15,8 @@ const USAGE = `Usage: pnpm lab <list | start <n> | check <n> [--answer value …
 
 Each lab's page (docs/workshop/) says which answers its check takes, e.g.
   pnpm lab check 1 --order <orderId> --services 5 --sql 17
-Environment: GATEWAY_URL, JAEGER_URL, <SERVICE>_URL and FAULT_ADMIN_TOKEN, as for pnpm fault
-(--allow-remote sends the token to services that are not on this machine).`;
+Environment: GATEWAY_URL, JAEGER_URL; <SERVICE>_ADMIN_URL and FAULT_ADMIN_TOKEN (or its file), as for
+pnpm fault (--allow-remote sends the token to services that are not on this machine).`;
 
 function findLab(text: string | undefined): Lab {
   const lab = LABS.find((candidate) => String(candidate.number) === text);

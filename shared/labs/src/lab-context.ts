@@ -78,7 +78,7 @@ export function createLabContext(env: NodeJS.ProcessEnv, options: { allowRemote?
     gatewayUrl,
     jaegerUrl,
     traceIfAny,
-    admin: (service) => createAdminClient({ url: admin.urls[service], token: admin.token }),
+    admin: (service) => createAdminClient({ url: admin.urls[service], token: admin.token() }),
     order,
     orderTrace,
   };

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { faultAdmin, TEST_CARDS } from '@tracebed/testkit';
 import { check, endpoints, lab, labContext, open, settledOrder } from './lab-harness';
 
-const SERVICE_URLS = { orders: endpoints.ordersUrl, inventory: endpoints.inventoryUrl, payments: endpoints.paymentsUrl } as const;
+const SERVICE_URLS = { orders: endpoints.adminUrls.orders, inventory: endpoints.adminUrls.inventory, payments: endpoints.adminUrls.payments } as const;
 
 /** Which service holds an admin fault now, read straight from the admin APIs. */
 async function servicesWithAdminFaults(): Promise<string[]> {
@@ -35,7 +35,7 @@ describe('lab 3: find the slow service', () => {
 describe('lab 4: diagnose failed payments', () => {
   it('makes payments flaky with start, and reset makes it reliable again', async () => {
     await lab(4).start!(labContext);
-    expect((await faultAdmin(endpoints.paymentsUrl).list()).body.rules.map((rule: { rule: string }) => rule.rule)).toEqual(['payments.charge=error:500@0.5']);
+    expect((await faultAdmin(endpoints.adminUrls.payments).list()).body.rules.map((rule: { rule: string }) => rule.rule)).toEqual(['payments.charge=error:500@0.5']);
     await lab(4).reset!(labContext);
     expect(await servicesWithAdminFaults()).toEqual([]);
   });

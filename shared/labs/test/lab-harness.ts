@@ -1,5 +1,5 @@
 import { createLabContext, LABS, runCheck, type Answers, type Finding, type Lab } from '../src';
-import { createShopClient, DEMO_ADMIN_TOKEN, stackEndpoints, TEST_CARDS } from '@tracebed/testkit';
+import { adminToken, createShopClient, stackEndpoints, TEST_CARDS } from '@tracebed/testkit';
 
 export const endpoints = stackEndpoints();
 export const shop = createShopClient(endpoints.gatewayUrl);
@@ -8,10 +8,11 @@ export const shop = createShopClient(endpoints.gatewayUrl);
 export const labContext = createLabContext({
   GATEWAY_URL: endpoints.gatewayUrl,
   JAEGER_URL: endpoints.jaegerUrl,
-  ORDERS_URL: endpoints.ordersUrl,
-  INVENTORY_URL: endpoints.inventoryUrl,
-  PAYMENTS_URL: endpoints.paymentsUrl,
-  FAULT_ADMIN_TOKEN: DEMO_ADMIN_TOKEN,
+  GATEWAY_ADMIN_URL: endpoints.adminUrls.gateway,
+  ORDERS_ADMIN_URL: endpoints.adminUrls.orders,
+  INVENTORY_ADMIN_URL: endpoints.adminUrls.inventory,
+  PAYMENTS_ADMIN_URL: endpoints.adminUrls.payments,
+  FAULT_ADMIN_TOKEN: adminToken(),
 });
 
 export const lab = (number: number): Lab => LABS.find((candidate) => candidate.number === number)!;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, env, loadConfig } from './config';
@@ -63,5 +66,26 @@ describe('an empty port variable', () => {
   it('is refused instead of becoming port 0', () => {
     const schema = z.object({ PORT: env.port(8080) });
     expect(() => loadConfig(schema, { PORT: '' })).toThrow(/PORT: must be a port number/);
+  });
+});
+
+describe('env building blocks', () => {
+  it('reads host names as a lower-cased list, and refuses ports in it', () => {
+    const schema = z.object({ ALLOWED_HOSTS: env.hostNames() });
+    expect(loadConfig(schema, {}).ALLOWED_HOSTS).toEqual([]);
+    expect(loadConfig(schema, { ALLOWED_HOSTS: 'Gateway, orders,,' }).ALLOWED_HOSTS).toEqual(['gateway', 'orders']);
+    expect(() => loadConfig(schema, { ALLOWED_HOSTS: 'gateway:8080' })).toThrow(/ALLOWED_HOSTS: gateway:8080: must be host names without ports/);
+  });
+
+  it('reads a secret from the file it names, and names the file when it cannot', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'secret-'));
+    const file = path.join(dir, 'token');
+    writeFileSync(file, 'a-secret-of-enough-length\n');
+    const schema = z.object({ TOKEN_FILE: env.secretFile() });
+    expect(loadConfig(schema, { TOKEN_FILE: file }).TOKEN_FILE).toEqual({ path: file, secret: 'a-secret-of-enough-length' });
+    expect(loadConfig(schema, {}).TOKEN_FILE).toBeUndefined();
+    expect(() => loadConfig(schema, { TOKEN_FILE: path.join(dir, 'missing') })).toThrow(/TOKEN_FILE: cannot read .*missing \(ENOENT\)/);
+    writeFileSync(file, 'short');
+    expect(() => loadConfig(schema, { TOKEN_FILE: file })).toThrow(/TOKEN_FILE: .*token must hold at least 16 characters/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Thrown at start-up when the environment is wrong; names every bad variable at once. */
@@ -24,4 +25,32 @@ export const env = {
   milliseconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   count: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated host names (no ports), such as `gateway,orders`; empty by default. */
+  hostNames: () =>
+    z
+      .string()
+      .default('')
+      .transform((text, context) => {
+        const names = text.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+        const bad = names.filter((name) => !/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)$/.test(name));
+        if (bad.length > 0) context.addIssue({ code: 'custom', message: `${bad.join(', ')}: must be host names without ports, separated by commas` });
+        return names;
+      }),
+  /** A file holding a secret (a path, never the secret itself), read once at start-up. */
+  secretFile: (minLength = 16) =>
+    z
+      .string()
+      .min(1)
+      .transform((path, context) => {
+        let secret: string;
+        try {
+          secret = readFileSync(path, 'utf8').trim();
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+          return z.NEVER;
+        }
+        if (secret.length < minLength) context.addIssue({ code: 'custom', message: `${path} must hold at least ${minLength} characters` });
+        return { path, secret };
+      })
+      .optional(),
 };

@@ -1,4 +1,4 @@
-export { stackEndpoints, type StackEndpoints } from './endpoints';
+export { stackEndpoints, type StackEndpoints, type ServiceName } from './endpoints';
 export { eventually, type EventuallyOptions } from './eventually';
 export { ensureStack, isStackReady, type StackHandle } from './ensure-stack';
 export { selectStackSource, type StackSource, type StackProbes } from './select-stack';
@@ -8,7 +8,7 @@ export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
 export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
-export { faultAdmin, DEMO_ADMIN_TOKEN, type FaultAdmin } from './fault-admin';
+export { faultAdmin, adminToken, type FaultAdmin } from './fault-admin';
 export { startServiceProcess, nativeServiceEnvironment, freePort, type ServiceProcess } from './service-process';
 export { nativeStack } from './native-stack';
 export { checkAccounting, settledAccounting, type AccountingScope } from './accounting';

@@ -23,13 +23,15 @@ export function nativeServiceEnvironment(service: string): Record<string, string
 export interface ServiceProcess {
   child: ChildProcess;
   url: string;
+  /** Its fault admin API, on a port of its own. */
+  adminUrl: string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
   stderr: () => string;
 }
 
 /**
- * Starts one more instance of a service next to the stack, on a free port, with the native
+ * Starts one more instance of a service next to the stack, on free ports, with the native
  * stack's environment changed by `overrides` (undefined removes a variable). By default it runs
  * the workspace build; `appDirectory` runs a deployed bundle instead.
  */
@@ -38,7 +40,7 @@ export async function startServiceProcess(
   overrides: Record<string, string | undefined> = {},
   options: { appDirectory?: string; waitForReady?: boolean } = {},
 ): Promise<ServiceProcess> {
-  const env: Record<string, string> = { ...nativeServiceEnvironment(service), PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = { ...nativeServiceEnvironment(service), PORT: String(await freePort()), ADMIN_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -49,6 +51,7 @@ export async function startServiceProcess(
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const url = `http://127.0.0.1:${env.PORT}`;
+  const adminUrl = `http://127.0.0.1:${env.ADMIN_PORT}`;
   if (options.waitForReady ?? true) {
     await eventually(
       async () => {
@@ -58,5 +61,5 @@ export async function startServiceProcess(
       { timeoutMs: 30_000, description: `${service} on ${url} to be ready` },
     );
   }
-  return { child, url, exited, stderr: () => stderr };
+  return { child, url, adminUrl, exited, stderr: () => stderr };
 }

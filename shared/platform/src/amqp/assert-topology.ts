@@ -1,15 +1,18 @@
 import type { Channel } from 'amqplib';
-import { deadLetterQueueName, type Topology } from './topology';
+import { deadLetterQueueName, ownedQueues, type Topology } from './topology';
 
 /**
- * Declares everything idempotently. Every service declares the whole topology, so an
- * event published before its consumer ever started still has a queue to wait in.
- * Quorum queues count deliveries, which lets RabbitMQ dead-letter endless failures.
+ * Declares, idempotently, the two shared exchanges and the queues this service consumes from
+ * (queues are named `<consumer>.<event>`), with their dead-letter queues and bindings. A service
+ * declares nothing it does not own, which its broker user's rights also enforce
+ * (infra/rabbitmq/provision.sh). An event published before its consumer's queue exists comes
+ * back to the publisher as unroutable, and the publisher tries again later.
+ * Quorum queues also count deliveries: the broker's delivery limit backs up our own count.
  */
-export async function assertTopology(channel: Channel, topology: Topology): Promise<void> {
+export async function assertTopology(channel: Channel, topology: Topology, service: string): Promise<void> {
   await channel.assertExchange(topology.eventsExchange, 'topic', { durable: true });
   await channel.assertExchange(topology.deadLetterExchange, 'direct', { durable: true });
-  for (const queue of topology.queues) {
+  for (const queue of ownedQueues(topology, service)) {
     const dlq = deadLetterQueueName(queue.name);
     await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await channel.bindQueue(dlq, topology.deadLetterExchange, queue.name);

@@ -3,14 +3,20 @@ import type { FaultInjector, FaultPoint } from '@tracebed/faults';
 import type { Logger } from 'pino';
 import { retryForever } from '../backoff';
 import { assertTopology } from './assert-topology';
-import { startConsumer } from './consume';
+import { startConsumer, type QueueConsumer } from './consume';
+import { createDeadLetterSender } from './dead-letter';
+import type { DeliveryLedger } from './delivery-ledger';
 import { BrokerUnavailableError } from './errors';
 import type { Subscription } from './subscription';
 import type { Topology } from './topology';
 
 export interface BrokerOptions {
   url: string;
+  /** The service this client belongs to: it declares only the queues named after it. */
+  service: string;
   topology: Topology;
+  /** Where each consumed message's deliveries are counted. */
+  ledger: DeliveryLedger;
   logger: Logger;
   /** Deliveries a consumer channel handles at once. */
   prefetch?: number;
@@ -43,7 +49,9 @@ interface Live {
 
 export function createBroker(options: BrokerOptions): Broker {
   const { logger, topology } = options;
-  const subscriptions: Subscription[] = [];
+  const consumers: QueueConsumer[] = [];
+  /** Message ids the broker returned as unroutable, until their confirm arrives. */
+  const returned = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   const stopping = new AbortController();
   let live: Live | undefined;
@@ -63,12 +71,15 @@ export function createBroker(options: BrokerOptions): Broker {
       for (const channel of [publisher, consumer]) {
         channel.on('error', (error: Error) => logger.warn({ err: error }, 'broker.channel_error'));
       }
-      await assertTopology(publisher, topology);
+      // A mandatory message no queue takes comes back before its confirm (see publish).
+      publisher.on('return', (message: { properties: { messageId?: unknown } }) => returned.add(String(message.properties.messageId)));
+      await assertTopology(publisher, topology, options.service);
       await consumer.prefetch(options.prefetch ?? 10);
-      for (const subscription of subscriptions) {
+      const deadLetter = createDeadLetterSender(publisher, topology.deadLetterExchange);
+      for (const queueConsumer of consumers) {
         await startConsumer(
-          { channel: consumer, deadLetterExchange: topology.deadLetterExchange, logger, inFlight, ...(options.faults ? { faults: options.faults } : {}) },
-          subscription,
+          { channel: consumer, logger, inFlight, ledger: options.ledger, deadLetter, ...(options.faults ? { faults: options.faults } : {}) },
+          queueConsumer,
         );
       }
       return { connection, publisher, consumer };
@@ -97,7 +108,9 @@ export function createBroker(options: BrokerOptions): Broker {
       void connectLoop().catch(() => undefined);
     },
     subscribe(subscription) {
-      subscriptions.push(subscription);
+      const queue = topology.queues.find((declared) => declared.name === subscription.queue);
+      if (!queue) throw new Error(`${subscription.queue} is not in the topology`);
+      consumers.push({ ...subscription, deliveryLimit: queue.deliveryLimit });
     },
     async publish(routingKey, body, publishOptions) {
       const channel = live?.publisher;
@@ -111,13 +124,20 @@ export function createBroker(options: BrokerOptions): Broker {
             content,
             {
               persistent: true,
+              mandatory: true,
               contentType: 'application/json',
               messageId: publishOptions.messageId,
               type: routingKey,
               timestamp: Math.floor(Date.now() / 1000),
               headers: { ...publishOptions.headers },
             },
-            (error) => (error ? reject(new BrokerUnavailableError(`broker refused ${routingKey}: ${String(error)}`)) : resolve()),
+            (error) => {
+              const unroutable = returned.delete(publishOptions.messageId);
+              if (error) reject(new BrokerUnavailableError(`broker refused ${routingKey}: ${String(error)}`));
+              // Its consumer's queue does not exist yet: the publisher tries again later.
+              else if (unroutable) reject(new BrokerUnavailableError(`no queue takes ${routingKey} yet`));
+              else resolve();
+            },
           );
         } catch (error) {
           reject(new BrokerUnavailableError(`publishing ${routingKey} failed: ${(error as Error).message}`));

@@ -3,7 +3,7 @@ export interface InboundMessage {
   routingKey: string;
   messageId: string | undefined;
   body: unknown;
-  /** 0 on the first delivery; counts earlier failed attempts. */
+  /** 0 on the first delivery; counts earlier deliveries, as the service recorded them. */
   deliveryCount: number;
 }
 

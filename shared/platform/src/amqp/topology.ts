@@ -1,4 +1,4 @@
-/** The exchanges, queues and bindings a service asserts on every (re)connect. */
+/** The exchanges, queues and bindings of the shop; each service asserts its part on every (re)connect. */
 export interface Topology {
   /** Topic exchange every event is published to. */
   eventsExchange: string;
@@ -8,11 +8,16 @@ export interface Topology {
 }
 
 export interface QueueDeclaration {
+  /** `<consumer>.<event>`: the consuming service's name comes first. */
   name: string;
   /** Routing keys (event names) that land in this queue. */
   bindings: string[];
-  /** Deliveries after which RabbitMQ dead-letters a message that keeps failing. */
+  /** Deliveries a message gets; the next one goes to the dead-letter queue unhandled. */
   deliveryLimit: number;
 }
 
 export const deadLetterQueueName = (queue: string) => `${queue}.dlq`;
+
+/** The queues a service consumes from, and so declares. */
+export const ownedQueues = (topology: Topology, service: string): QueueDeclaration[] =>
+  topology.queues.filter((queue) => queue.name.startsWith(`${service}.`));

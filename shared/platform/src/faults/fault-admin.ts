@@ -1,8 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { DEFAULT_TTL_MS, formatRule, MAX_TTL_MS, parseSpec, pointsOf, FaultSpecError, type ActiveRule, type FaultInjector, type FaultRule } from '@tracebed/faults';
 import { AppError, validationFailed } from '../errors';
+import { createHttpApp, finishHttpApp } from '../http/create-http-app';
+import type { HostPolicy } from '../http/host-policy';
 import { parseInput } from '../http/validate';
 
 const PutFaults = z
@@ -18,7 +21,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 function requireToken(token: string | undefined): RequestHandler {
   const expected = token ? digest(token) : undefined;
   return (request, response, next) => {
-    if (!expected) return next(new AppError('ADMIN_DISABLED', 'the fault admin API is off: no FAULT_ADMIN_TOKEN is configured', 404));
+    if (!expected) return next(new AppError('ADMIN_DISABLED', 'the fault admin API is off: no FAULT_ADMIN_TOKEN_FILE (or FAULT_ADMIN_TOKEN) is configured', 404));
     const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     if (!timingSafeEqual(digest(given), expected)) {
       response.setHeader('www-authenticate', 'Bearer realm="tracebed-faults"');
@@ -37,8 +40,15 @@ const present = (rule: ActiveRule) => ({
   ...(rule.expiresAt ? { expiresAt: new Date(rule.expiresAt).toISOString() } : {}),
 });
 
+export interface FaultAdminOptions {
+  service: string;
+  injector: FaultInjector;
+  startupRules: FaultRule[];
+  token: string | undefined;
+}
+
 /** GET, PUT and DELETE /admin/faults: this service's run-time faults, each with a TTL. */
-export function faultAdminRoutes(options: { service: string; injector: FaultInjector; startupRules: FaultRule[]; token: string | undefined }): Router {
+export function faultAdminRoutes(options: FaultAdminOptions): Router {
   const router = Router();
   const { service, injector } = options;
   const listing = () => ({
@@ -70,4 +80,14 @@ export function faultAdminRoutes(options: { service: string; injector: FaultInje
     response.status(204).end();
   });
   return router;
+}
+
+/**
+ * The admin listener's app: /admin/faults and the probes, with the same headers and Host and
+ * Origin checks as the public app. It runs on its own port so that the public one never serves it.
+ */
+export function createFaultAdminApp(options: FaultAdminOptions & { hostPolicy: HostPolicy; logger: Logger }): Express {
+  const app = createHttpApp({ readiness: [], hostPolicy: options.hostPolicy });
+  app.use(faultAdminRoutes(options));
+  return finishHttpApp(app, options.logger);
 }

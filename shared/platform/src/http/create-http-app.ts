@@ -2,16 +2,17 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import { errorMiddleware, notFoundRoute } from './error-middleware';
+import { hostAndOriginCheck, type HostPolicy } from './host-policy';
 import { readinessRoute, type ReadinessCheck } from './readiness';
 import { securityHeaders } from './security-headers';
 import { traceHeaders } from './trace-headers';
 
 export interface HttpAppOptions {
   readiness: ReadinessCheck[];
+  /** Which Host and Origin headers this listener accepts; checked before anything else runs. */
+  hostPolicy: HostPolicy;
   /** Largest accepted JSON body; bigger ones get 413. */
   bodyLimit?: string;
-  /** Operator routes mounted before the service's own, such as /admin/faults. */
-  adminRoutes?: Router;
   /** Routes that read their own request bodies (a relay passing bytes on), mounted before JSON parsing. */
   rawBodyRoutes?: Router;
   /** Content-Security-Policy of every response; defaults to the strict API policy (nothing loads). */
@@ -30,11 +31,12 @@ function requireJsonBody(): RequestHandler {
   };
 }
 
-/** The express app every service starts from: security and trace headers, probes, JSON parsing. */
+/** The express app every listener starts from: security headers, Host and Origin checks, trace headers, probes, JSON parsing. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy }));
+  app.use(hostAndOriginCheck(options.hostPolicy));
   app.use(traceHeaders());
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'alive' });
@@ -43,7 +45,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   if (options.rawBodyRoutes) app.use(options.rawBodyRoutes);
   app.use(requireJsonBody());
   app.use(express.json({ limit: options.bodyLimit ?? '32kb', strict: true }));
-  if (options.adminRoutes) app.use(options.adminRoutes);
   return app;
 }
 

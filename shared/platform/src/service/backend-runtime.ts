@@ -3,6 +3,7 @@ import { isFaultPoint } from '@tracebed/faults';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBroker, type Broker } from '../amqp/broker';
+import { createPgDeliveryLedger } from '../amqp/delivery-ledger';
 import type { Topology } from '../amqp/topology';
 import { createLogger } from '../logger';
 import { createPool } from '../pg/create-pool';
@@ -33,11 +34,13 @@ export function createBackendRuntime(service: string, config: BackendConfig, top
   const consumePoint = `${service}.consume`;
   if (!isFaultPoint(dbPoint) || !isFaultPoint(consumePoint)) throw new Error(`${service} has no database or consumer fault points`);
   const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: service, logger });
+  // Delivery counting uses the pool without database faults: those are for the business's statements.
+  const ledger = createPgDeliveryLedger(pool);
   return {
     service,
     logger,
     pool: withDatabaseFaults(pool, faults, dbPoint),
-    broker: createBroker({ url: config.AMQP_URL, topology, logger, faults: { injector: faults, point: consumePoint } }),
+    broker: createBroker({ url: config.AMQP_URL, service, topology, ledger, logger, faults: { injector: faults, point: consumePoint } }),
     faults,
   };
 }

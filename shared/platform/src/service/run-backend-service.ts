@@ -1,14 +1,15 @@
-import { once } from 'node:events';
-import type { Express, Router } from 'express';
+import type { Express } from 'express';
 import type { Subscription } from '../amqp/subscription';
 import { retryForever } from '../backoff';
+import type { HostPolicy } from '../http/host-policy';
 import type { ReadinessCheck } from '../http/readiness';
 import { isDatabaseReachable } from '../pg/create-pool';
 import { runMigrations } from '../pg/migrate';
 import { onShutdown } from '../shutdown';
-import type { BackendConfig, BackendRuntime } from './backend-runtime';
-import { faultAdminRoutes } from '../faults/fault-admin';
+import type { BackendRuntime } from './backend-runtime';
 import type { FaultConfig } from '../faults/fault-settings';
+import type { ListenerConfig } from './listener-settings';
+import { startServiceListeners } from './service-listeners';
 
 /** Something that runs in the background once the database is ready (e.g. an outbox relay). */
 export interface Worker {
@@ -16,14 +17,14 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** What the service's createApp mounts besides its own routes. */
+/** What the service's createApp passes to createHttpApp besides its own options. */
 export interface ServiceHttp {
   readiness: ReadinessCheck[];
-  adminRoutes: Router;
+  hostPolicy: HostPolicy;
 }
 
 export interface BackendServiceOptions {
-  config: Pick<BackendConfig, 'HOST' | 'PORT'> & FaultConfig;
+  config: ListenerConfig & FaultConfig;
   runtime: BackendRuntime;
   telemetry: { shutdown(): Promise<void> };
   migrationsDirectory: string;
@@ -35,33 +36,29 @@ export interface BackendServiceOptions {
 }
 
 /**
- * The life of a service that owns a database and talks to RabbitMQ: listen at once (liveness
- * green, readiness red), migrate when PostgreSQL answers, then consume and run workers.
+ * The life of a service that owns a database and talks to RabbitMQ: listen at once on the public
+ * and the admin port (liveness green, readiness red), migrate when PostgreSQL answers, then
+ * consume and run workers.
  * SIGTERM stops intake first and flushes telemetry last.
  */
 export async function runBackendService(options: BackendServiceOptions): Promise<void> {
   const { logger, pool, broker } = options.runtime;
-  const { HOST: host, PORT: port } = options.config;
   let databaseReady = false;
-  const app = options.createApp({
-    readiness: [
-      { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
-      { name: 'rabbitmq', isReady: () => broker.isConnected() },
-    ],
-    adminRoutes: faultAdminRoutes({
-      service: options.runtime.service,
-      injector: options.runtime.faults,
-      startupRules: options.config.FAULTS,
-      token: options.config.FAULT_ADMIN_TOKEN,
-    }),
+  const readiness: ReadinessCheck[] = [
+    { name: 'postgres', isReady: async () => databaseReady && (await isDatabaseReachable(pool)) },
+    { name: 'rabbitmq', isReady: () => broker.isConnected() },
+  ];
+  const closeListeners = await startServiceListeners({
+    service: options.runtime.service,
+    config: options.config,
+    createApp: (hostPolicy) => options.createApp({ readiness, hostPolicy }),
+    faults: options.runtime.faults,
+    logger,
   });
-  const server = app.listen(port, host);
-  await once(server, 'listening');
-  logger.info({ host, port }, 'service.listening');
 
   const workers = options.workers ?? [];
   onShutdown(logger, [
-    { name: 'http', run: () => new Promise<void>((resolve) => server.close(() => resolve())) },
+    closeListeners,
     ...workers.map((worker, index) => ({ name: `worker-${index}`, run: () => worker.stop() })),
     { name: 'broker', run: () => broker.close() },
     { name: 'postgres', run: () => pool.end() },
