@@ -8,6 +8,7 @@ export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
 export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
+export { amqpUrlAs, brokerPassword, type BrokerUser } from './broker-users';
 export { faultAdmin, adminToken, type FaultAdmin } from './fault-admin';
 export { startServiceProcess, nativeServiceEnvironment, freePort, type ServiceProcess } from './service-process';
 export { nativeStack } from './native-stack';
