@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { env, faultSettings, listenerSettings, loadConfig } from '@tracebed/platform';
+import { brokerSettings, env, faultSettings, listenerSettings, loadConfig } from '@tracebed/platform';
 
 export const configSchema = z.object({
   ...listenerSettings({ port: 8081, adminPort: 9081 }),
   LOG_LEVEL: env.logLevel(),
   ...faultSettings,
   DATABASE_URL: env.url(),
-  AMQP_URL: env.url(),
+  ...brokerSettings,
   INVENTORY_URL: env.url(),
   /** How long one attempt of a call to inventory waits for an answer. */
   INVENTORY_TIMEOUT_MS: env.milliseconds(2_000),

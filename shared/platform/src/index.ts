@@ -25,6 +25,7 @@ export { createBroker, type Broker, type BrokerOptions, type PublishOptions } fr
 export { PoisonMessageError, BrokerUnavailableError } from './amqp/errors';
 export { parseMessage } from './amqp/parse-message';
 export { deadLetterQueueName, type Topology, type QueueDeclaration } from './amqp/topology';
+export { brokerSettings, type BrokerConfig } from './amqp/broker-settings';
 export type { InboundMessage, Subscription } from './amqp/subscription';
 export { runBackendService, exitOnStartupFailure, type BackendServiceOptions, type ServiceHttp, type Worker } from './service/run-backend-service';
 export { createBackendRuntime, type BackendRuntime, type BackendConfig } from './service/backend-runtime';

@@ -3,6 +3,7 @@ import { isFaultPoint } from '@tracebed/faults';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBroker, type Broker } from '../amqp/broker';
+import { brokerUrl, type BrokerConfig } from '../amqp/broker-settings';
 import { createPgDeliveryLedger } from '../amqp/delivery-ledger';
 import type { Topology } from '../amqp/topology';
 import { createLogger } from '../logger';
@@ -10,12 +11,11 @@ import { createPool } from '../pg/create-pool';
 import { withDatabaseFaults } from '../faults/database-faults';
 
 /** The settings every service with a database and a broker has in its config. */
-export interface BackendConfig {
+export interface BackendConfig extends BrokerConfig {
   HOST: string;
   PORT: number;
   LOG_LEVEL: string;
   DATABASE_URL: string;
-  AMQP_URL: string;
 }
 
 /** The connections a backend service is built from. */
@@ -40,7 +40,7 @@ export function createBackendRuntime(service: string, config: BackendConfig, top
     service,
     logger,
     pool: withDatabaseFaults(pool, faults, dbPoint),
-    broker: createBroker({ url: config.AMQP_URL, service, topology, ledger, logger, faults: { injector: faults, point: consumePoint } }),
+    broker: createBroker({ url: brokerUrl(config), service, topology, ledger, logger, faults: { injector: faults, point: consumePoint } }),
     faults,
   };
 }
