@@ -63,6 +63,7 @@ service_env() {
 }
 
 service_port() { service_env "$1" | sed -n 's/^PORT=//p'; }
+service_admin_port() { service_env "$1" | sed -n 's/^ADMIN_PORT=//p'; }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   [ $# -eq 1 ] || die "usage: $0 NAME (one of: ${SERVICES[*]})"

@@ -27,7 +27,7 @@ start_one() {
   [ -f "$(entry "$name")" ] || die "$(entry "$name") is missing; run 'pnpm build' at the repo root"
   local -a env_vars
   mapfile -t env_vars < <(service_env "$name")
-  log "starting $name on 127.0.0.1:$(service_port "$name")"
+  log "starting $name on 127.0.0.1:$(service_port "$name") (fault admin API on 127.0.0.1:$(service_admin_port "$name"))"
   # exec'd by env, so the recorded pid is node's own and SIGTERM reaches it directly.
   spawn "$(pidfile "$name")" "$(logfile "$name")" env "${env_vars[@]}" "$NODE_HOME/bin/node" "$(entry "$name")"
 }
