@@ -2,8 +2,11 @@
 # RabbitMQ (Debian's package) as our own node, tracebed@localhost, with state in
 # $TRACEBED_STATE/rabbitmq and every listener (AMQP, management, Erlang
 # distribution, epmd) on 127.0.0.1. Runs as the invoking user, root included.
-# Usage: rabbitmq.sh start|stop|status|is-running|ctl ARGS (rabbitmqctl against our node)
+# Every start (and `provision`) applies the users and rights of infra/rabbitmq/provision.sh, with
+# passwords generated on first use into $TRACEBED_STATE/secrets/rabbitmq-<user>.
+# Usage: rabbitmq.sh start|stop|status|is-running|provision|ctl ARGS (rabbitmqctl against our node)
 source "$(dirname "$0")/lib.sh"
+source "$REPO_ROOT/infra/native/secrets.sh"
 
 RMQ_BIN=/usr/lib/rabbitmq/bin
 RMQ_STATE="$TRACEBED_STATE/rabbitmq"
@@ -12,6 +15,8 @@ BEAM_PIDFILE="$RUN_DIR/rabbitmq-beam.pid" # the Erlang VM, written by RabbitMQ
 EPMD_PIDFILE="$RUN_DIR/epmd.pid"
 LOGFILE="$LOG_DIR/rabbitmq.log"
 EPMD_LOG="$LOG_DIR/epmd.log"
+SECRETS_DIR="$TRACEBED_STATE/secrets"
+RMQ_USERS=(orders inventory payments tracebed-monitor tracebed-test)
 URL="amqp://127.0.0.1:$AMQP_PORT, http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
 
 export RABBITMQ_NODENAME=tracebed@localhost
@@ -40,12 +45,27 @@ export HOME="$RMQ_STATE/home"
 
 epmd_answers() { epmd -port "$EPMD_PORT" -names; }
 
+# The node answers the CLI and its applications have started.
+booted() { "$RMQ_BIN/rabbitmqctl" -q await_startup --timeout 5; }
+
+# A GET as the management UI's user; the password goes to curl on stdin, not on its command line.
+management_ok() {
+  printf 'user = "tracebed-monitor:%s"\n' "$(tr -d '\n' <"$SECRETS_DIR/rabbitmq-tracebed-monitor")" |
+    curl -fs -o /dev/null --max-time 2 -K - "$1"
+}
+
 # Ready when the AMQP listener is up and vhost / runs, asked through the management
-# API (which proves the tracebed user too) rather than by half-opening AMQP
+# API (which proves the provisioned users too) rather than by half-opening AMQP
 # connections that the broker logs as warnings.
 ready() {
-  local api="http://tracebed:tracebed@127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/api/health/checks"
-  http_ok "$api/port-listener/$AMQP_PORT" && http_ok "$api/virtual-hosts"
+  local api="http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/api/health/checks"
+  management_ok "$api/port-listener/$AMQP_PORT" && management_ok "$api/virtual-hosts"
+}
+
+provision() {
+  local user
+  for user in "${RMQ_USERS[@]}"; do ensure_secret "$SECRETS_DIR" "rabbitmq-$user" >/dev/null; done
+  RABBITMQCTL="$RMQ_BIN/rabbitmqctl" bash "$REPO_ROOT/infra/rabbitmq/provision.sh" "$SECRETS_DIR"
 }
 
 start_epmd() {
@@ -63,6 +83,8 @@ start_epmd() {
 start() {
   if pid=$(pid_alive "$PIDFILE" rabbitmq-server); then
     log "rabbitmq already running (pid $pid)"
+    # A newer checkout may have new users or rights; applying them again changes nothing else.
+    provision
     return
   fi
   [ -x "$RMQ_BIN/rabbitmq-server" ] || die "RabbitMQ is not installed; run infra/native/install-infra.sh"
@@ -71,8 +93,10 @@ start() {
   start_epmd
   log "starting rabbitmq on 127.0.0.1:$AMQP_PORT (management :$RABBITMQ_MANAGEMENT_PORT)"
   spawn "$PIDFILE" "$LOGFILE" "$RMQ_BIN/rabbitmq-server"
-  await rabbitmq 90 "$LOGFILE" "$PIDFILE" rabbitmq-server ready
-  log "rabbitmq ready at amqp://tracebed:tracebed@127.0.0.1:$AMQP_PORT"
+  await rabbitmq 90 "$LOGFILE" "$PIDFILE" rabbitmq-server booted
+  provision
+  await rabbitmq 30 "$LOGFILE" "$PIDFILE" rabbitmq-server ready
+  log "rabbitmq ready at amqp://127.0.0.1:$AMQP_PORT (passwords in $SECRETS_DIR/rabbitmq-*)"
 }
 
 stop() {
@@ -98,6 +122,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   is-running) is_running ;;
+  provision) provision ;;
   ctl) shift && exec "$RMQ_BIN/rabbitmqctl" "$@" ;;
-  *) die "usage: $0 start|stop|status|is-running|ctl ARGS" ;;
+  *) die "usage: $0 start|stop|status|is-running|provision|ctl ARGS" ;;
 esac

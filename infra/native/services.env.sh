@@ -13,9 +13,15 @@ export ORDERS_ADMIN_PORT="${ORDERS_ADMIN_PORT:-9081}"
 export INVENTORY_ADMIN_PORT="${INVENTORY_ADMIN_PORT:-9082}"
 export PAYMENTS_ADMIN_PORT="${PAYMENTS_ADMIN_PORT:-9083}"
 
+# RabbitMQ as the service's own user (infra/rabbitmq/provision.sh); the password stays in its
+# file, generated on first use, and out of the environment.
+amqp_env() {
+  echo "AMQP_URL=amqp://$1@127.0.0.1:$AMQP_PORT"
+  echo "AMQP_PASSWORD_FILE=$(ensure_secret "$TRACEBED_STATE/secrets" "rabbitmq-$1")"
+}
+
 service_env() {
   local name=$1 port admin_port
-  local amqp="amqp://tracebed:tracebed@127.0.0.1:$AMQP_PORT"
   case "$name" in
     gateway) port=$GATEWAY_PORT admin_port=$GATEWAY_ADMIN_PORT ;;
     orders) port=$ORDERS_PORT admin_port=$ORDERS_ADMIN_PORT ;;
@@ -46,16 +52,16 @@ service_env() {
     orders)
       # Demo credentials: each database role's password is its name (infra/postgres/init.sql).
       echo "DATABASE_URL=postgres://orders:orders@127.0.0.1:$PG_PORT/orders"
-      echo "AMQP_URL=$amqp"
+      amqp_env orders
       echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
       ;;
     inventory)
       echo "DATABASE_URL=postgres://inventory:inventory@127.0.0.1:$PG_PORT/inventory"
-      echo "AMQP_URL=$amqp"
+      amqp_env inventory
       ;;
     payments)
       echo "DATABASE_URL=postgres://payments:payments@127.0.0.1:$PG_PORT/payments"
-      echo "AMQP_URL=$amqp"
+      amqp_env payments
       echo "PROVIDER_LATENCY_MIN_MS=${PROVIDER_LATENCY_MIN_MS:-30}"
       echo "PROVIDER_LATENCY_MAX_MS=${PROVIDER_LATENCY_MAX_MS:-120}"
       ;;

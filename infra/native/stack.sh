@@ -39,7 +39,7 @@ print_urls() {
 
   shop / API          http://127.0.0.1:$GATEWAY_PORT
   Jaeger (query API)  http://127.0.0.1:$JAEGER_UI_PORT
-  RabbitMQ management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT  (tracebed / tracebed)
+  RabbitMQ management http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT  (tracebed-monitor; password in $TRACEBED_STATE/secrets/rabbitmq-tracebed-monitor)
 
 URLS
 }

@@ -44,7 +44,10 @@ describe.each(NODE_SERVICES)('%s in compose', (service) => {
     const tokenFile = path.join(mkdtempSync(path.join(tmpdir(), 'parity-')), 'fault-admin-token');
     writeFileSync(tokenFile, 'a-generated-token-of-64-hex-digits-stands-in-here\n');
     expect(environment.FAULT_ADMIN_TOKEN_FILE).toBe('/run/tracebed/secrets/fault-admin-token');
-    expect(schema.safeParse({ ...environment, FAULT_ADMIN_TOKEN_FILE: tokenFile }).error?.issues ?? []).toEqual([]);
+    // So does the service's RabbitMQ password file, for the services that use RabbitMQ.
+    const amqpPassword = environment.AMQP_PASSWORD_FILE ? { AMQP_PASSWORD_FILE: tokenFile } : {};
+    if (environment.AMQP_PASSWORD_FILE) expect(environment.AMQP_PASSWORD_FILE).toBe(`/run/tracebed/secrets/rabbitmq-${service}`);
+    expect(schema.safeParse({ ...environment, FAULT_ADMIN_TOKEN_FILE: tokenFile, ...amqpPassword }).error?.issues ?? []).toEqual([]);
   });
 
   it('addresses only hosts and ports that exist in compose', () => {
@@ -77,7 +80,7 @@ describe.each(NODE_SERVICES)('%s in compose', (service) => {
 });
 
 describe('compose and the native stack', () => {
-  const INFRA_FILES = ['infra/jaeger/config.yaml', 'infra/postgres/postgresql.conf', 'infra/postgres/init.sql', 'infra/rabbitmq/rabbitmq.conf', 'infra/rabbitmq/enabled_plugins', 'infra/native/secrets.sh'];
+  const INFRA_FILES = ['infra/jaeger/config.yaml', 'infra/postgres/postgresql.conf', 'infra/postgres/init.sql', 'infra/rabbitmq/rabbitmq.conf', 'infra/rabbitmq/enabled_plugins', 'infra/rabbitmq/provision.sh', 'infra/native/secrets.sh'];
 
   it('configure PostgreSQL, RabbitMQ and Jaeger, and make the secrets, from the same files', () => {
     const mounted = Object.values(project.services).flatMap((service) => (service.volumes ?? []).filter((v) => v.type === 'bind').map((v) => path.relative(repoRoot, path.resolve(repoRoot, v.source))));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenericContainer, getContainerRuntimeClient, Wait, type StartedTestContainer } from 'testcontainers';
@@ -13,6 +14,14 @@ export interface InfraContainers {
 export function imagePins(repoRoot: string): Record<string, string> {
   const lines = readFileSync(path.join(repoRoot, '.env'), 'utf8').split('\n');
   return Object.fromEntries(lines.filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]));
+}
+
+/** The native stack's RabbitMQ password files (infra/native/secrets.sh), generated if missing. */
+function brokerSecrets(repoRoot: string): string[] {
+  const dir = path.join(process.env.TRACEBED_STATE || path.join(repoRoot, '.tracebed'), 'secrets');
+  const names = ['orders', 'inventory', 'payments', 'tracebed-monitor', 'tracebed-test'].map((user) => `rabbitmq-${user}`);
+  execFileSync('bash', [path.join(repoRoot, 'infra/native/secrets.sh'), dir, ...names]);
+  return names.map((name) => path.join(dir, name));
 }
 
 /** True when testcontainers finds a container runtime (a Docker engine or compatible). */
@@ -49,8 +58,13 @@ export async function startInfraContainers(repoRoot: string): Promise<InfraConta
     // The entrypoint starts the server twice (init, then for real): the second "ready" counts.
     .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2));
 
+  // The services log in as the users the native stack provisions, with its generated passwords.
   const rabbitmq = new GenericContainer(required('RABBITMQ_IMAGE'))
-    .withCopyFilesToContainer([{ source: infra('rabbitmq/rabbitmq.conf'), target: '/etc/rabbitmq/conf.d/20-tracebed.conf' }])
+    .withCopyFilesToContainer([
+      { source: infra('rabbitmq/rabbitmq.conf'), target: '/etc/rabbitmq/conf.d/20-tracebed.conf' },
+      { source: infra('rabbitmq/provision.sh'), target: '/opt/tracebed/provision.sh' },
+      ...brokerSecrets(repoRoot).map((file) => ({ source: file, target: `/opt/tracebed/secrets/${path.basename(file)}` })),
+    ])
     .withExposedPorts(5672)
     .withWaitStrategy(Wait.forLogMessage(/Server startup complete/))
     .withStartupTimeout(90_000);
@@ -64,6 +78,8 @@ export async function startInfraContainers(repoRoot: string): Promise<InfraConta
 
   const started: StartedTestContainer[] = await Promise.all([postgres.start(), rabbitmq.start(), jaeger.start()]);
   const [pg, broker, tracing] = started as [StartedTestContainer, StartedTestContainer, StartedTestContainer];
+  const provisioned = await broker.exec(['bash', '/opt/tracebed/provision.sh', '/opt/tracebed/secrets']);
+  if (provisioned.exitCode !== 0) throw new Error(`provisioning RabbitMQ's users failed: ${provisioned.output}`);
   return {
     host: pg.getHost(),
     ports: {
