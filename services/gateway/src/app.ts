@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import { createHttpApp, faultedRequestLimit, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { SubmitOrderDeps } from './domain/submit-order';
 import { browserSpanRelay } from './entry-points/browser-span-relay';
@@ -6,6 +6,7 @@ import { shopRoutes } from './entry-points/http';
 import { inboundBaggage } from './entry-points/inbound-baggage';
 import { requestFaults } from './entry-points/request-faults';
 import { shopPage } from './entry-points/shop-page';
+import { createShopSessions } from './entry-points/shop-session';
 import { traceLookup } from './entry-points/trace-lookup';
 
 export interface GatewayDeps extends SubmitOrderDeps {
@@ -19,7 +20,9 @@ export interface GatewayDeps extends SubmitOrderDeps {
 
 /** The public API and the shop page, without listening. */
 export function createApp(deps: GatewayDeps): Express {
-  const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl }) });
+  const sessions = createShopSessions();
+  const pageSessionAndRelay = Router().use(sessions.issue, browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl, sessions, logger: deps.logger }));
+  const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: pageSessionAndRelay });
   // Before anything else reads it: a client's baggage never carries faults (X-Fault is the one way in).
   app.use(inboundBaggage());
   app.use(traceLookup(deps.shopPage.jaegerQueryUrl));

@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'TRACE_STORE_UNAVAILABLE'
   | 'COLLECTOR_UNAVAILABLE'
   | 'INVALID_SPANS'
+  | 'SPANS_REFUSED'
+  | 'RATE_LIMITED'
+  | 'TRACE_TOO_LARGE'
   | 'INTERNAL';
 
 export interface ErrorDetail {

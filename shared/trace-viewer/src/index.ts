@@ -1,4 +1,4 @@
-export { fetchTrace, recentTraceIds, traceFromJaeger, type Trace, type TraceSpan, type SpanEvent, type SpanLink, type SpanStatus } from './jaeger-trace';
+export { fetchTrace, recentTraceIds, traceFromJaeger, TraceTooLargeError, type FetchTraceOptions, type Trace, type TraceSpan, type SpanEvent, type SpanLink, type SpanStatus } from './jaeger-trace';
 export { spanTree, endOf, type SpanTree } from './span-tree';
 export { criticalPath, type CriticalSection } from './critical-path';
 export { selfTimeUs } from './self-time';

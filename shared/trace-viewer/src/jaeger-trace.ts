@@ -113,12 +113,52 @@ export const traceFromJaeger = (raw: JaegerTrace): Trace => ({
   spans: raw.spans.map((span) => fromJaegerSpan(span, raw.processes[span.processID]?.serviceName ?? 'unknown')),
 });
 
+/** Jaeger's answer for a trace was longer than the reader allowed; nothing of it was kept. */
+export class TraceTooLargeError extends Error {
+  readonly code = 'TRACE_TOO_LARGE';
+  constructor(
+    readonly traceId: string,
+    readonly maxBytes: number,
+  ) {
+    super(`Jaeger's answer for trace ${traceId} is larger than ${maxBytes} bytes`);
+  }
+}
+
+/** The body as text, read chunk by chunk and abandoned as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, traceId: string, maxBytes: number): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel();
+    throw new TraceTooLargeError(traceId, maxBytes);
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of response.body ?? []) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) throw new TraceTooLargeError(traceId, maxBytes);
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export interface FetchTraceOptions {
+  timeoutMs?: number;
+  /** The most of Jaeger's answer read into memory; a longer one throws TraceTooLargeError. */
+  maxBytes?: number;
+}
+
 /** The trace as Jaeger has it now, or undefined while Jaeger does not know it yet. */
-export async function fetchTrace(jaegerUrl: string, traceId: string, options: { timeoutMs?: number } = {}): Promise<Trace | undefined> {
+export async function fetchTrace(jaegerUrl: string, traceId: string, options: FetchTraceOptions = {}): Promise<Trace | undefined> {
   const response = await fetch(new URL(`/api/traces/${traceId}`, jaegerUrl), { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
-  if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`Jaeger answered ${response.status} for trace ${traceId}`);
-  const body = (await response.json()) as { data?: JaegerTrace[] };
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`Jaeger answered ${response.status} for trace ${traceId}`);
+  }
+  const body = JSON.parse(await readCapped(response, traceId, options.maxBytes ?? Number.POSITIVE_INFINITY)) as { data?: JaegerTrace[] };
   const raw = body.data?.[0];
   return raw ? traceFromJaeger(raw) : undefined;
 }

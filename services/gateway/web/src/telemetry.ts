@@ -1,6 +1,8 @@
 // Browser tracing: the trace of an order starts here, in the page, and the gateway's span is a
 // child of the page's fetch. Spans leave through the gateway's /otlp relay, so the browser only
-// ever talks to its own origin (no CORS, no collector exposed to the network).
+// ever talks to its own origin (no CORS, no collector exposed to the network). The relay takes
+// only traces this page started: their ids begin with the prefix the gateway gave this page's
+// session (a cookie), so every trace id here is made by pageTraceIds().
 import { context, propagation, trace, type Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -8,7 +10,7 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { DocumentLoadInstrumentation } from '@opentelemetry/instrumentation-document-load';
 import { FetchInstrumentation } from '@opentelemetry/instrumentation-fetch';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, RandomIdGenerator, StackContextManager, TracerProvider, type IdGenerator } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 
 export const BROWSER_SERVICE_NAME = 'shop-web';
@@ -17,8 +19,30 @@ export const BROWSER_SERVICE_NAME = 'shop-web';
 // the span export itself, the waterfall lookups and the status polls.
 const UNTRACED_URLS = [/\/otlp\//, /\/api\/traces\//, /\/api\/orders\/[0-9a-f-]{36}$/];
 
+const TRACE_PREFIX_COOKIE = 'tracebed_trace_prefix';
+
+/** Read at each new trace: the gateway sends a new prefix after it restarts. */
+function traceIdPrefix(): string | undefined {
+  const value = document.cookie.split('; ').find((pair) => pair.startsWith(`${TRACE_PREFIX_COOKIE}=`))?.slice(TRACE_PREFIX_COOKIE.length + 1);
+  return value && /^[0-9a-f]{16}$/.test(value) ? value : undefined;
+}
+
+/** Trace ids under the session's prefix, random in their other half; span ids as usual. */
+function pageTraceIds(): IdGenerator {
+  const random = new RandomIdGenerator();
+  return {
+    generateSpanId: () => random.generateSpanId(),
+    generateTraceId: () => {
+      const id = random.generateTraceId();
+      const prefix = traceIdPrefix();
+      return prefix ? prefix + id.slice(prefix.length) : id;
+    },
+  };
+}
+
 export function startBrowserTelemetry(): void {
   const provider = new TracerProvider({
+    idGenerator: pageTraceIds(),
     resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: BROWSER_SERVICE_NAME,
       [ATTR_SERVICE_VERSION]: '0.1.0',
