@@ -5,8 +5,10 @@ WITH_DOCKER = [ -f docker-compose.yml ] && docker info >/dev/null 2>&1
 
 .PHONY: up down clean status logs rebuild test toolchain infra load experiment bench
 
+# With Docker, builds the project's images again when their sources changed (a cached no-op
+# otherwise); they are never pulled (pull_policy: build).
 up:
-	@if $(WITH_DOCKER); then docker compose up -d --wait; else bash $(NATIVE)/stack.sh up; fi
+	@if $(WITH_DOCKER); then docker compose up -d --build --wait; else bash $(NATIVE)/stack.sh up; fi
 
 down:
 	@if $(WITH_DOCKER); then docker compose down; else bash $(NATIVE)/stack.sh down; fi

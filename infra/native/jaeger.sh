@@ -20,7 +20,9 @@ start() {
   [ -x "$JAEGER_BIN" ] || die "no Jaeger binary at $JAEGER_BIN; run infra/native/build-jaeger.sh"
   ensure_state_dirs
   log "starting jaeger (query :$JAEGER_UI_PORT, OTLP :$JAEGER_OTLP_HTTP_PORT and :$JAEGER_OTLP_GRPC_PORT)"
-  JAEGER_LISTEN_HOST=127.0.0.1 \
+  # Go's garbage collector keeps the heap under GOMEMLIMIT: without it a full store (max_traces
+  # in infra/jaeger/config.yaml) took twice its live size.
+  JAEGER_LISTEN_HOST=127.0.0.1 GOMEMLIMIT="${JAEGER_GOMEMLIMIT:-1536MiB}" \
     spawn "$PIDFILE" "$LOGFILE" "$JAEGER_BIN" --config "$REPO_ROOT/infra/jaeger/config.yaml"
   await jaeger 30 "$LOGFILE" "$PIDFILE" "$JAEGER_BIN" ready
   log "jaeger ready at http://127.0.0.1:$JAEGER_UI_PORT"

@@ -26,6 +26,7 @@ export function runChecker(name: 'compose-check' | 'dockerfile-lint', args: stri
 export interface ComposeService {
   image?: string;
   build?: { context: string; dockerfile: string; args?: Record<string, string> };
+  pull_policy?: string;
   environment?: Record<string, string | null>;
   ports?: { host_ip?: string; published?: string; target: number }[];
   healthcheck?: { test: string[] };
