@@ -52,7 +52,7 @@ describe('the trace lookup', () => {
     const traceId = randomBytes(16).toString('hex');
     const nowNs = String(BigInt(Date.now()) * 1_000_000n);
     const spans = Array.from({ length: 300 }, () => ({ traceId, spanId: randomBytes(8).toString('hex'), name: 'big.span', kind: 1, startTimeUnixNano: nowNs, endTimeUnixNano: nowNs, attributes: [{ key: 'big.value', value: { stringValue: 'x'.repeat(10_000) } }] }));
-    const otlpUrl = process.env.OTLP_HTTP_URL ?? `http://127.0.0.1:${process.env.JAEGER_OTLP_HTTP_PORT ?? 4318}/v1/traces`;
+    const otlpUrl = `http://127.0.0.1:${process.env.JAEGER_OTLP_HTTP_PORT ?? 4318}/v1/traces`;
     const sent = await fetch(otlpUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'trace-size-check' } }] }, scopeSpans: [{ scope: { name: 'check' }, spans }] }] }) });
     expect(sent.status).toBe(200);
     await waitForTrace(endpoints.jaegerUrl, traceId, (t) => t.spans.length === 300);
