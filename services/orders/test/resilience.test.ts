@@ -20,6 +20,7 @@ import {
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
 const inventoryAdmin = faultAdmin(endpoints.adminUrls.inventory);
+const ordersAdmin = faultAdmin(endpoints.adminUrls.orders);
 const hasSpan = (name: string) => (trace: Trace) => trace.spans.some((span) => span.name === name);
 const eventsOn = (trace: Trace, name: string): Record<string, unknown>[] =>
   findEvents(trace, name).map(({ span, attributes }) => ({ on: `${span.service} ${span.name}`, ...attributes }));
@@ -32,6 +33,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await inventoryAdmin.clear();
+  await ordersAdmin.clear();
 });
 afterAll(() => databases.close());
 
@@ -73,12 +75,15 @@ describe('the circuit from orders to inventory', () => {
   it('opens when calls keep failing, fails later orders at once without asking inventory, and closes after the cool-down', async () => {
     await placeUntilAccepted();
 
-    // Every call from orders to inventory fails on the caller's side. A failed order is two failed
-    // calls (the reservation after its retries, then the compensating release), so the circuit
-    // opens during the third.
+    // Every call from orders to inventory fails on the caller's side, for everyone (an admin fault:
+    // a request's own faults never count against a circuit). A failed order is two failed calls
+    // (the reservation after its retries, then the compensating release), so the circuit opens
+    // during the third.
+    expect((await ordersAdmin.set('orders.inventory=error:503', 60)).status).toBe(200);
     const failed = [];
-    for (let n = 0; n < 3; n++) failed.push(await shop.placeOrderWithFaults('orders.inventory=error:503', [{ sku, quantity: 1 }]));
+    for (let n = 0; n < 3; n++) failed.push(await shop.placeOrder([{ sku, quantity: 1 }]));
     expect(failed.map((response) => response.status)).toEqual([503, 503, 503]);
+    await ordersAdmin.clear();
 
     const refused = await shop.placeOrder([{ sku, quantity: 1 }]);
     expect(refused.status).toBe(503);

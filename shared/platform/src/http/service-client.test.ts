@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFaultInjector, createFaultStore, parseSpec } from '@tracebed/faults';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFaultInjector, createFaultStore, parseSpec, withRequestFaults } from '@tracebed/faults';
 import { createServiceClient, type ServiceClientOptions } from './service-client';
 
 type Answer = number | { status: number; body: unknown } | 'hang';
@@ -23,6 +25,18 @@ async function startCallee(...answers: Answer[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
 }
 
+// The SDK's context manager, so `context.with` really activates a request's baggage.
+const contextManager = new AsyncLocalStorageContextManager();
+beforeAll(() => {
+  context.setGlobalContextManager(contextManager.enable());
+});
+afterAll(() => {
+  context.disable();
+});
+
+/** Runs `work` as part of a request whose X-Fault header said `spec`. */
+const inRequest = <T>(spec: string, work: () => Promise<T>): Promise<T> => context.with(withRequestFaults(ROOT_CONTEXT, spec), work);
+
 const servers: Server[] = [];
 afterEach(() => {
   for (const server of servers.splice(0)) server.close().closeAllConnections();
@@ -35,7 +49,7 @@ function clientFor(url: string, extra: Partial<ServiceClientOptions> = {}) {
 }
 
 function callerFaults(spec: string) {
-  const injector = createFaultInjector({ service: 'orders', store: createFaultStore(), startupRules: parseSpec(spec), perRequest: false });
+  const injector = createFaultInjector({ service: 'orders', store: createFaultStore(), startupRules: parseSpec(spec), perRequest: true });
   return { injector, point: 'orders.inventory' as const };
 }
 
@@ -156,5 +170,28 @@ describe('the circuit breaker', () => {
     await expect(tooSlow.client.get('/products')).rejects.toMatchObject({ message: 'stock is no answer within 20 ms' });
     await expect(tooSlow.client.get('/products')).rejects.toMatchObject({ message: 'stock circuit open' });
     expect(callee.received).toHaveLength(3);
+  });
+
+  it('counts no call of a request that carries its own faults: a loop of them leaves the circuit closed for everyone else', async () => {
+    const callee = await startCallee(200);
+    const { client } = clockedClient(callee.url, { timeoutMs: 20, faults: callerFaults('') });
+    for (let n = 0; n < 5; n++) {
+      await expect(inRequest('orders.inventory=error:502', () => client.get('/products'))).rejects.toMatchObject({ name: 'FaultInjectedError', status: 502 });
+    }
+    await expect(inRequest('orders.inventory=timeout', () => client.get('/products'))).rejects.toMatchObject({ status: 503 });
+    await expect(client.get('/products')).resolves.toEqual({ ok: true });
+    expect(callee.received).toEqual(['GET /products']);
+  });
+
+  it('lets a request with faults obey an open circuit but never be its trial, and its success closes nothing', async () => {
+    const callee = await startCallee(503, 503, 503, 503, 503, 503, 200);
+    const { client, clock } = clockedClient(callee.url, { faults: callerFaults('') });
+    await client.get('/products').catch(() => undefined);
+    await client.get('/products').catch(() => undefined);
+    await expect(inRequest('orders.inventory=latency:1ms', () => client.get('/products'))).rejects.toMatchObject({ message: 'stock circuit open' });
+    clock.now = 1_000;
+    await expect(inRequest('orders.inventory=latency:1ms', () => client.get('/products'))).rejects.toMatchObject({ message: 'stock circuit open' });
+    expect(callee.received).toHaveLength(6);
+    await expect(client.get('/products')).resolves.toEqual({ ok: true });
   });
 });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { carriesRequestFaults, type FaultInjector, type FaultPoint } from '@tracebed/faults';
 import { AppError, upstreamUnavailable } from '../errors';
 import { createCircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
 import { attemptTimeoutMs, nextRetryDelay, type RetryOptions } from '../resilience/retry-policy';
@@ -37,7 +37,8 @@ export interface ServiceClient {
  * connection or 5xx becomes 503 UPSTREAM_UNAVAILABLE (an injected caller-side error keeps its
  * own status). Idempotent calls are retried on those failures, with exponential backoff and full
  * jitter. The circuit breaker counts calls, not attempts: a call that succeeds on a retry is a
- * success, and the circuit opens when calls keep failing after their retries.
+ * success, and the circuit opens when calls keep failing after their retries. Calls for a request
+ * carrying per-request faults are not counted at all.
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
   const { service } = options;
@@ -52,8 +53,12 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   }
 
   async function call(request: CallRequest): Promise<unknown> {
-    const permit = breaker?.tryAcquire();
-    if (breaker && !permit) throw refuse();
+    // A call for a request that carries its own faults is that client's experiment: it obeys an
+    // open circuit but never reports to it, so it can neither open nor close the circuit for
+    // everyone else (nor take the half-open trial, which must be evidence).
+    const experiment = carriesRequestFaults();
+    const permit = experiment ? undefined : breaker?.tryAcquire();
+    if (breaker && (experiment ? breaker.state !== 'closed' : !permit)) throw refuse();
     // The half-open trial is one request: if it fails, the circuit just opens again.
     const retry = request.idempotent && !permit?.isTrial ? options.retry : undefined;
     const startedAt = performance.now();
