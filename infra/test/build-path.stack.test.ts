@@ -29,7 +29,10 @@ describe('the production bundle of the fault CLI', () => {
   it('builds with the Dockerfile script and lists the stack faults from its own folder', () => {
     const output = path.join(mkdtempSync(path.join(tmpdir(), 'deploy-faults-')), 'app');
     execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), 'faults', output], { stdio: 'pipe' });
-    const listing = execFileSync(process.execPath, ['dist/cli.js', 'list'], { cwd: output, encoding: 'utf8' });
+    // As in its container: the token comes from the file the stack generated, named in the environment.
+    const tokenFile = path.join(process.env.TRACEBED_STATE ?? path.join(repoRoot, '.tracebed'), 'secrets', 'fault-admin-token');
+    const env = { ...process.env, FAULT_ADMIN_TOKEN: undefined, FAULT_ADMIN_TOKEN_FILE: tokenFile };
+    const listing = execFileSync(process.execPath, ['dist/cli.js', 'list'], { cwd: output, encoding: 'utf8', env });
     expect(listing).toMatch(/^SERVICE\s+RULE/m);
     expect(listing).toMatch(/^payments\s/m);
   }, 120_000);
