@@ -13,8 +13,8 @@ export interface SlowQueryBounds {
 export const REQUEST_SLOW_QUERY_BOUNDS: Readonly<SlowQueryBounds> = {
   /** Request slow-queries sleeping at once per service: at most 3 of the pool's 10 connections. */
   atOnce: 3,
-  /** Sleep in total per request (one trace) and service; a statement is cut to what is left. */
-  budgetMs: 5_000,
+  /** Sleep in total per request (one trace) and service, below the gateway's 5 s wait; a statement is cut to what is left. */
+  budgetMs: 3_000,
   /** How long a request's spent budget is remembered: longer than any request or redelivery runs. */
   rememberMs: 120_000,
 };
