@@ -43,7 +43,8 @@ async function run(argv: string[]): Promise<CommandResult | undefined> {
   if (values.help || command === undefined || command === 'help') return undefined;
   if (command !== 'set' && (values.ttl !== undefined || values.replace)) throw new UsageError('--ttl and --replace apply only to set');
   const config = readCliConfig(process.env, values['allow-remote']);
-  const deps: CommandDeps = { clientFor: (service) => createAdminClient({ url: config.urls[service], token: config.token() }), now: Date.now };
+  const token = config.token(); // every command needs it: without one, say so once
+  const deps: CommandDeps = { clientFor: (service) => createAdminClient({ url: config.urls[service], token }), now: Date.now };
   switch (command) {
     case 'list':
       if (rest.length > 0) throw new UsageError('list takes no arguments');
