@@ -191,3 +191,23 @@ describe('slow queries a client asks for', () => {
     expect(Math.max(...clean.ms)).toBeLessThan(1_500);
   }, 60_000);
 });
+
+describe('delays a client asks for in a consumer', () => {
+  it('cannot stall payments: ten orders asking for a 10 s delay hold at most 4 of its 10 prefetch slots, and clean orders are paid at once', async () => {
+    const faulted = [];
+    for (let n = 0; n < 10; n++) faulted.push(await shop.placeOrderWithFaults('payments.consume=delay:10s', items()));
+    expect(faulted.map((placed) => placed.status)).toEqual(Array(10).fill(202));
+
+    const paidAfter: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      const { ms } = await timed(async () => {
+        const placed = await shop.placeOrder(items());
+        await shop.waitForStatus(placed.body.orderId, ['paid'], 15_000);
+      });
+      paidAfter.push(ms);
+    }
+    console.log(`consumer delay attack: 10 orders with 'payments.consume=delay:10s', then 5 clean orders: ${figures(paidAfter)} from placing to paid`);
+    expect(Math.max(...paidAfter)).toBeLessThan(3_000);
+    for (const placed of faulted) await shop.waitForStatus(placed.body.orderId, ['paid'], 30_000);
+  }, 90_000);
+});

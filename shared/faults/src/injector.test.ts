@@ -51,6 +51,8 @@ function harness({ draws = [0], startup = '', perRequest = true }: HarnessOption
     hangMs: 5,
     random: () => draws[Math.min(rolls++, draws.length - 1)] ?? 0,
     crash: (fault) => crashed.push(fault),
+    requestWaitsAtOnce: 2,
+    now: () => now,
   });
   const admin = (spec: string, ttlMs = 60_000) => store.replace(parseSpec(spec), ttlMs);
   const fired = (point: FaultPoint) => injector.fire(point).map((fault) => `${fault.source}:${fault.target}=${fault.kind}`);
@@ -166,6 +168,18 @@ describe('fire with per-request faults in baggage', () => {
     admin('payments.charge=crash');
     await injector.atOperation('payments.charge');
     expect(crashed.map((fault) => fault.source)).toEqual(['admin']);
+  });
+
+  it('runs only so many waiting request faults at once in a service, then none until one has ended', () => {
+    const { fired, advance, admin } = harness();
+    admin('payments.consume=delay:10ms');
+    const consume = () => inRequest('payments.consume=delay:1s, payments.consume=duplicate', () => fired('payments.consume'));
+    expect(consume()).toEqual(['request:payments.consume=delay', 'request:payments.consume=duplicate', 'admin:payments.consume=delay']);
+    expect(consume()).toEqual(['request:payments.consume=delay', 'request:payments.consume=duplicate', 'admin:payments.consume=delay']);
+    // Two request delays are under way: the third request keeps its other rules, the operator's too.
+    expect(consume()).toEqual(['request:payments.consume=duplicate', 'admin:payments.consume=delay']);
+    advance(1_000);
+    expect(consume()[0]).toBe('request:payments.consume=delay');
   });
 
   it('fails an operation with the status of a request rule', async () => {

@@ -4,6 +4,7 @@ import { requestFaultSpec } from './baggage';
 import type { FaultStore } from './fault-store';
 import { parseSpec } from './grammar';
 import { FAULT_KINDS, FAULT_POINTS, type FaultPoint } from './points';
+import { createRequestWaits, REQUEST_WAITS_AT_ONCE } from './request-waits';
 import type { ActiveRule, FaultRule } from './rule';
 
 /** A rule that fired at a point, with its delay drawn. */
@@ -34,6 +35,10 @@ export interface FaultInjectorOptions {
   random?: () => number;
   /** What a `crash` fault does; exits the process unless a test says otherwise. */
   crash?: (fault: FiredFault) => void;
+  /** Waiting faults (latency, delay, timeout, slow-query) from requests that may run at once. */
+  requestWaitsAtOnce?: number;
+  /** A monotonic clock in milliseconds, for the waits in progress. */
+  now?: () => number;
 }
 
 export interface FaultInjector {
@@ -98,14 +103,16 @@ export function createFaultInjector(options: FaultInjectorOptions): FaultInjecto
   const random = options.random ?? Math.random;
   const hangMs = options.hangMs ?? 30_000;
   const crash = options.crash ?? (() => process.exit(70));
+  const requestWaits = createRequestWaits(options.requestWaitsAtOnce ?? REQUEST_WAITS_AT_ONCE, options.now);
 
   function fire(point: FaultPoint, eligible: (rule: ActiveRule) => boolean = () => true): FiredFault[] {
     const candidates = [...(options.perRequest ? rulesInBaggage() : []), ...options.startupRules.map((rule) => ({ ...rule, source: 'startup' as const })), ...options.store.list()];
     const fired: FiredFault[] = [];
     for (const rule of candidates) {
-      if (!applies(rule, point) || !eligible(rule) || random() >= rule.probability) continue;
+      if (!applies(rule, point) || !requestWaits.admits(rule) || !eligible(rule) || random() >= rule.probability) continue;
       const drawnDelayMs = rule.delayMs ? Math.round(rule.delayMs.min + random() * (rule.delayMs.max - rule.delayMs.min)) : undefined;
       const fault: FiredFault = { ...rule, point, ...(drawnDelayMs !== undefined ? { drawnDelayMs } : {}) };
+      requestWaits.started(fault, fault.kind === 'timeout' ? hangMs : (drawnDelayMs ?? 0));
       record(fault);
       fired.push(fault);
     }
