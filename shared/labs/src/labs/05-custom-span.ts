@@ -31,7 +31,7 @@ export const customSpan: Lab = {
         : missing(`payment.amount_cents is ${amount === undefined ? 'not set' : String(amount)}; the order's total is ${String(charge?.attributes['order.total_cents'])}`, 'set it as a number, from order.amountCents'),
       outcome === 'succeeded' || outcome === 'declined'
         ? done(`payment.outcome is ${String(outcome)}`)
-        : missing(`payment.outcome is ${outcome === undefined ? 'not set' : `'${String(outcome)}'`}`, "set it from the provider's decision: decision.outcome"),
+        : missing(`payment.outcome is ${outcome === undefined ? 'not set' : `'${String(outcome)}'`}`, "set it from the provider's answer, its outcome field (succeeded or declined), once it has answered"),
       span.kind === 'client' ? done('its kind is client: a call to the card provider') : missing(`its kind is ${span.kind ?? 'internal'}`, 'a call to another system is a CLIENT span: pass { kind: SpanKind.CLIENT }'),
     ];
   },
