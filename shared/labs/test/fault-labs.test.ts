@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { faultAdmin, TEST_CARDS } from '@tracebed/testkit';
-import { check, endpoints, lab, labContext, open, settledOrder } from './lab-harness';
+import { faultAdmin, findEvents, TEST_CARDS, waitForTrace, type Trace } from '@tracebed/testkit';
+import { check, endpoints, lab, labContext, open, settledOrder, shop } from './lab-harness';
 
 const SERVICE_URLS = { orders: endpoints.adminUrls.orders, inventory: endpoints.adminUrls.inventory, payments: endpoints.adminUrls.payments } as const;
 
@@ -53,6 +53,38 @@ describe('lab 4: diagnose failed payments', () => {
     const swapped = open(await check(4, { declined: retried, reason: 'x', retried: declined, attempts: '2' }));
     expect(swapped).toEqual([`order ${retried} is paid: its payment did not fail`, `order ${declined} is payment_failed, not paid`]);
   }, 60_000);
+});
+
+/** Orders placed under lab 4's own scene, until one is paid after payments failed on the way. */
+async function orderPaidAfterAFailure(): Promise<{ orderId: string; trace: Trace }> {
+  // Half of the charges fail, so each order has about an even chance; 20 in a row all paid at once is 1 in a million.
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    expect(placed.status).toBe(202);
+    const order = await shop.waitForStatus(placed.body.orderId, ['paid', 'payment_failed'], 60_000);
+    if (order.status !== 'paid') continue;
+    const trace = await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    if (trace.spans.filter((span) => span.kind === 'consumer' && span.service === 'payments').length >= 2) return { orderId: placed.body.orderId, trace };
+  }
+  throw new Error('20 orders in a row were paid at the first attempt: the scene did not make payments flaky');
+}
+
+describe('lab 4 on its own scene', () => {
+  it('shows what the page asks for: the failed charge with its error.type, the retry scheduled, the declined card with its reason', async () => {
+    await lab(4).start!(labContext);
+    try {
+      const declined = await settledOrder({ card: TEST_CARDS.declined, timeoutMs: 60_000 });
+      const retried = await orderPaidAfterAFailure();
+      const failedCharges = retried.trace.spans.filter((span) => span.service === 'payments' && span.name === 'payment.charge' && span.isError);
+      expect(failedCharges.length).toBeGreaterThan(0);
+      expect(failedCharges.every((span) => typeof span.attributes['error.type'] === 'string')).toBe(true);
+      expect(findEvents(retried.trace, 'message.retry_scheduled').length).toBeGreaterThan(0);
+      const deliveries = retried.trace.spans.filter((span) => span.kind === 'consumer' && span.service === 'payments').length;
+      expect(open(await check(4, { declined, reason: 'card_declined', retried: retried.orderId, attempts: String(deliveries) }))).toEqual([]);
+    } finally {
+      await lab(4).reset!(labContext);
+    }
+  }, 240_000);
 });
 
 describe('lab 6: lost and duplicated messages', () => {
