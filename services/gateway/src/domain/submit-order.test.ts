@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { AppError } from '@tracebed/platform';
+import type { OrderLineRequest, OrderView, ShopBackends } from './ports';
+import { submitOrder } from './submit-order';
+
+const ITEMS: OrderLineRequest[] = [
+  { sku: 'MUG-SPAN', quantity: 2 },
+  { sku: 'TEE-TRACE', quantity: 1 },
+];
+
+const PLACED: OrderView = { orderId: '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', status: 'pending', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', totalCents: 4_300 };
+
+/** orders and inventory as the gateway sees them: remembers each order it is asked to place. */
+function createFakeBackends(placeOrderAnswer: OrderView | Error = PLACED): ShopBackends & { placed: { items: OrderLineRequest[]; cardLast4: string }[] } {
+  const placed: { items: OrderLineRequest[]; cardLast4: string }[] = [];
+  return {
+    placed,
+    async listProducts() {
+      return { products: [] };
+    },
+    async placeOrder(request) {
+      placed.push(request);
+      if (placeOrderAnswer instanceof Error) throw placeOrderAnswer;
+      return placeOrderAnswer;
+    },
+    async getOrder(orderId) {
+      return { ...PLACED, orderId };
+    },
+  };
+}
+
+/** Fault injection that remembers where it was asked and fires only when told to. */
+function createFakeFaults(fireWith?: Error): Pick<FaultInjector, 'atOperation'> & { asked: FaultPoint[] } {
+  const asked: FaultPoint[] = [];
+  return {
+    asked,
+    async atOperation(point) {
+      asked.push(point);
+      if (fireWith) throw fireWith;
+    },
+  };
+}
+
+describe('submitOrder', () => {
+  it('asks orders to place the items with only the last four digits of the card', async () => {
+    const backends = createFakeBackends();
+
+    await submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' });
+
+    expect(backends.placed).toEqual([{ items: ITEMS, cardLast4: '4242' }]);
+  });
+
+  it('takes the last four digits of a card number typed with spaces or dashes', async () => {
+    const backends = createFakeBackends();
+
+    await submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4000 0000 0000-9995' });
+
+    expect(backends.placed[0]?.cardLast4).toBe('9995');
+  });
+
+  it("answers with orders' view of the order as it is", async () => {
+    const backends = createFakeBackends();
+
+    await expect(submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).resolves.toEqual(PLACED);
+  });
+
+  it("when orders refuses the order, passes its error on unchanged", async () => {
+    const outOfStock = new AppError('OUT_OF_STOCK', 'not enough stock for MUG-SPAN', 409);
+    const backends = createFakeBackends(outOfStock);
+
+    await expect(submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(outOfStock);
+  });
+
+  it('asks for faults at gateway.submit', async () => {
+    const faults = createFakeFaults();
+
+    await submitOrder({ backends: createFakeBackends(), faults }, { items: ITEMS, cardNumber: '4242424242424242' });
+
+    expect(faults.asked).toEqual(['gateway.submit']);
+  });
+
+  it('when a fault is injected, fails with it before calling orders', async () => {
+    const injected = new Error('fault injected at gateway.submit: error');
+    const backends = createFakeBackends();
+
+    await expect(submitOrder({ backends, faults: createFakeFaults(injected) }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(injected);
+
+    expect(backends.placed).toEqual([]);
+  });
+});
