@@ -1,30 +1,33 @@
-# The user-facing verbs. Docker compose runs the stack when an engine answers
-# and docker-compose.yml exists; otherwise the native stack (infra/native).
+# The user-facing verbs. Two doors to one stack: docker compose (infra/docker) and native
+# processes (infra/native). ENGINE=docker or ENGINE=native picks one; left unset, compose runs
+# when a Docker engine answers, natively otherwise. `make up ENGINE=docker` starts an engine of
+# its own where none answers, and `make down` stops it again.
 NATIVE := infra/native
-WITH_DOCKER = [ -f docker-compose.yml ] && docker info >/dev/null 2>&1
+DOOR := bash infra/door.sh
+export ENGINE
 
 .PHONY: up down clean status logs rebuild test toolchain infra load experiment bench
 
-# With Docker, builds the project's images again when their sources changed (a cached no-op
-# otherwise); they are never pulled (pull_policy: build).
+# Builds the project's images again when their sources changed (a cached no-op otherwise);
+# they are never pulled (pull_policy: build).
 up:
-	@if $(WITH_DOCKER); then docker compose up -d --build --wait; else bash $(NATIVE)/stack.sh up; fi
+	@$(DOOR) up
 
 down:
-	@if $(WITH_DOCKER); then docker compose down; else bash $(NATIVE)/stack.sh down; fi
+	@$(DOOR) down
 
 clean:
-	@if $(WITH_DOCKER); then docker compose down --volumes; else bash $(NATIVE)/stack.sh clean; fi
+	@$(DOOR) clean
 
 status:
-	@if $(WITH_DOCKER); then docker compose ps; else bash $(NATIVE)/stack.sh status; fi
+	@$(DOOR) status
 
 logs:
-	@if $(WITH_DOCKER); then docker compose logs -f; else bash $(NATIVE)/stack.sh logs; fi
+	@$(DOOR) logs
 
 # After a code change (workshop lab 5): build again and restart the services whose code changed.
 rebuild:
-	@if $(WITH_DOCKER); then docker compose up -d --build --wait; else bash $(NATIVE)/stack.sh build && bash $(NATIVE)/services.sh refresh; fi
+	@$(DOOR) rebuild
 
 # Load, natively (k6 users: docker compose --profile load run --rm k6 run /load-tests/k6/<scenario>.ts).
 SCENARIO ?= smoke
@@ -34,7 +37,7 @@ load:
 # A fault experiment from load-tests/experiments/, with its report in reports/.
 NAME ?= quick-payments-latency
 experiment:
-	@bash $(NATIVE)/pnpm.sh experiment $(NAME)
+	@$(DOOR) experiment $(NAME)
 
 # What tracing costs, on the native stack: the same load with tracing off and on, side by side.
 bench:
@@ -44,9 +47,12 @@ bench:
 infra:
 	@bash $(NATIVE)/stack.sh up-infra
 
-# Always native: tests run against the same stack on every machine, CI included.
+# The native stack's tests, then the compose stack's (on an engine of its own where none answers):
+# the same on every machine, CI included.
+# ENGINE=native or ENGINE=docker runs one side only.
 test:
-	@bash $(NATIVE)/run-tests.sh
+	@if [ "$(ENGINE)" != docker ]; then bash $(NATIVE)/run-tests.sh; fi && \
+	  if [ "$(ENGINE)" != native ]; then bash infra/docker/run-tests.sh; fi
 
 toolchain:
 	@bash $(NATIVE)/install-node.sh

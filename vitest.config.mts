@@ -28,6 +28,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The compose stack, through the ports it publishes on 127.0.0.1 and its tools containers
+        // (run by infra/docker/run-tests.sh, which starts the stack first). The same trace and
+        // page tests as the native stack, then what only containers can show.
+        test: {
+          name: 'compose',
+          include: ['e2e/compose/**/*.test.ts', 'services/gateway/test/order-trace.test.ts', 'services/gateway/test/shop-page.test.ts'],
+          globalSetup: ['./e2e/compose/global-setup.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -9,6 +9,7 @@
 set -euo pipefail
 
 cache="${TRACEBED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tracebed}"
+here="$(cd "$(dirname "$0")" && pwd)"
 home="$cache/docker"
 socket="$home/docker.sock"
 pidfile="$home/exec/dockerd.pid"
@@ -46,9 +47,7 @@ start() {
   [ "$(id -u)" = 0 ] || die "no Docker engine answers, and starting one needs root"
   if ! command -v dockerd >/dev/null; then
     log "installing Debian's docker.io"
-    # A fresh machine may have no package lists yet.
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker.io >&2 ||
-      { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker.io >&2; }
+    bash "$here/../apt-install.sh" docker.io >&2
   fi
   mkdir -p "$home/data" "$home/exec"
   log "starting dockerd on $socket (log: $logfile)"

@@ -52,7 +52,7 @@ build_base() {
   # The recipe is this function itself.
   hash=$(printf '%s\n' "$(declare -f build_base)" "$SUITE" "$MIRROR" "$(sha256sum <"$CA_BUNDLE")" | sha256sum | cut -c1-16)
   if up_to_date "$BASE" "$hash"; then log "$BASE is up to date"; return; fi
-  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y debootstrap >&2
+  command -v debootstrap >/dev/null || bash "$here/../apt-install.sh" debootstrap >&2
   local root="$work/base-root"
   rm -rf "$root"
   log "debootstrap $SUITE into $root"

@@ -4,8 +4,5 @@
 source "$(dirname "$0")/lib.sh"
 
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && exit 0
-[ "$(id -u)" -eq 0 ] || die "installing chromium needs root: sudo $0"
 log "installing chromium"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium >/dev/null
+bash "$REPO_ROOT/infra/apt-install.sh" chromium

@@ -9,15 +9,5 @@ missing=()
 command -v curl >/dev/null || missing+=(curl)
 [ ${#missing[@]} -gt 0 ] || exit 0
 
-[ "$(id -u)" -eq 0 ] || die "installing ${missing[*]} needs root: sudo $0"
 log "installing ${missing[*]}"
-# Their maintainer scripts would start system-wide instances on 5432 and 5672,
-# which would hold our ports and outlive `down`; policy-rc.d exit 101 forbids that.
-if [ ! -e /usr/sbin/policy-rc.d ]; then
-  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-  chmod 755 /usr/sbin/policy-rc.d
-  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
-fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+bash "$REPO_ROOT/infra/apt-install.sh" "${missing[@]}"

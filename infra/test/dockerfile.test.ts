@@ -28,7 +28,7 @@ describe('the services Dockerfile', () => {
 
   it('runs node directly, as an unprivileged user, so SIGTERM reaches it', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^USER 1000:1000$/m);
     expect(runtime).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
     expect(runtime).not.toMatch(/^ENTRYPOINT/m);
   });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  connectDatabases,
   createShopClient,
   describeTrace,
   findSpan,
@@ -12,7 +11,6 @@ import {
   stackEndpoints,
   TEST_CARDS,
   waitForTrace,
-  type Databases,
   type Trace,
 } from '@tracebed/testkit';
 
@@ -28,18 +26,14 @@ const isComplete = (trace: Trace) =>
 describe('one paid order is one complete trace', () => {
   let trace: Trace;
   let traceId: string;
-  let databases: Databases;
 
   beforeAll(async () => {
-    databases = connectDatabases(endpoints);
     const placed = await shop.placeOrder([{ sku: 'MUG-SPAN', quantity: 1 }], TEST_CARDS.approved);
     expect(placed.status).toBe(202);
     traceId = placed.body.traceId;
     await shop.waitForStatus(placed.body.orderId, ['paid']);
     trace = await waitForTrace(endpoints.jaegerUrl, traceId, isComplete);
   });
-
-  afterAll(() => databases.close());
 
   it('carries the trace id in the traceresponse and x-trace-id headers and the body', async () => {
     const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
@@ -115,7 +109,9 @@ describe('one paid order is one complete trace', () => {
 
   it('stores the trace id with the order, so an order leads back to its trace', async () => {
     const place = findSpan(trace, { service: 'orders', name: 'order.place' });
-    const rows = await databases.query('orders', 'SELECT trace_id FROM orders WHERE id = $1', [place.attributes['order.id']]);
-    expect(rows[0]?.trace_id).toBe(traceId);
+    const { status, body } = await shop.getOrder(String(place.attributes['order.id']));
+    expect(status).toBe(200);
+    expect(body.traceId).toBe(traceId);
+    expect(body.links.trace).toMatch(new RegExp(`/trace/${traceId}$`));
   });
 });

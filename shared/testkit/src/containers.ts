@@ -42,7 +42,8 @@ export async function startInfraContainers(repoRoot: string): Promise<InfraConta
   const images = imagePins(repoRoot);
   const infra = (file: string) => path.join(repoRoot, 'infra', file);
   const required = (name: string): string => {
-    const image = images[name];
+    // The environment wins, as it does for compose: stand-ins replace the official images there.
+    const image = process.env[name] || images[name];
     if (!image) throw new Error(`${name} is missing from .env`);
     return image;
   };

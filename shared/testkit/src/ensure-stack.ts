@@ -65,6 +65,11 @@ export async function ensureStack(endpoints: StackEndpoints): Promise<StackHandl
     dockerAnswers: isDockerAvailable,
     externalOnly: process.env.TRACEBED_EXTERNAL_STACK === '1',
   });
+  // A run that exists to test one path (infra/docker/run-tests.sh tests the container path) fails
+  // rather than passing on another.
+  const required = process.env.TRACEBED_REQUIRE_STACK_SOURCE;
+  if (required && required !== source) throw new Error(`this run must use a stack from '${required}', but '${source}' was chosen`);
+  console.log(`[testkit] stack under test: ${source}`);
   if (source === 'running') return { source, stop: async () => undefined };
   if (source === 'containers') return startWithContainers();
   runScript('infra/native/stack.sh', ['up']);
