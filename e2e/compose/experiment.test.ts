@@ -23,6 +23,8 @@ describe('a fault experiment in its tools container', () => {
 
     const written = readdirSync(path.join(repoRoot, 'reports')).filter((name) => !before.has(name) && name.startsWith('quick-payments-latency'));
     expect(written).toHaveLength(1);
+    // The path printed is the one on this machine, not the container's mount.
+    expect(output).toContain(`report: ${path.join('reports', written[0]!, 'report.html')}`);
     const summary = readFileSync(path.join(repoRoot, 'reports', written[0]!, 'summary.md'), 'utf8');
     expect(summary).toContain('**Verdict: REFUTED in during; recovered after the faults were cleared.**');
   }, 200_000);

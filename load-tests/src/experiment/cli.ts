@@ -10,7 +10,7 @@ Checks the shop is up, runs the experiment's load with its faults on schedule, j
 steady-state hypothesis before, during and after the faults, and writes reports/<name>-<time>/.
 Exits 0 when the hypothesis held in every phase, 1 when it was refuted, 2 when it could not run.
 Environment: BASE_URL, JAEGER_URL, JAEGER_UI_URL (links in the report), OTLP_ENDPOINT,
-<SERVICE>_ADMIN_URL and FAULT_ADMIN_TOKEN or its file (as for pnpm fault), REPORTS_DIR (default reports/).`;
+<SERVICE>_ADMIN_URL and FAULT_ADMIN_TOKEN or its file (as for pnpm fault), REPORTS_DIR (default reports/), REPORTS_SHOWN_AS (that folder's name in the printed path).`;
 
 async function main(argv: string[]): Promise<number> {
   const [name] = argv;

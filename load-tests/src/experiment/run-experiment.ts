@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { integrityLine } from '@tracebed/testkit';
 import { runLoad, type Progress } from '../run-load';
 import { loadScenario } from '../scenario-file';
@@ -81,6 +82,8 @@ export async function runExperiment(experiment: Experiment, options: ExperimentO
   for (const line of result.lines) log(`  ${line.held ? '✔' : '✘'} ${line.phase.padEnd(6)} ${line.line}   observed ${line.observed}`);
   log(`  traces: ${integrityLine(result.integrity)}`);
   log(overallVerdict(result));
-  log(`report: ${folder}/report.html`);
+  // In a container the folder is a mount: REPORTS_SHOWN_AS names it as the user sees it.
+  const shown = env.REPORTS_SHOWN_AS ? path.join(env.REPORTS_SHOWN_AS, path.relative(options.reportsDir, folder)) : folder;
+  log(`report: ${shown}/report.html`);
   return { result, folder };
 }
