@@ -36,3 +36,6 @@ export async function containerOf(service: string): Promise<string> {
   if (!id) throw new Error(`no running container for ${service} in compose project ${project}`);
   return id;
 }
+
+/** bin/tracebed as a learner runs it, here through the compose door (the project under test). */
+export const launcher = (args: string[], timeoutMs = 120_000) => run('bash', [path.join(repoRoot, 'bin/tracebed'), ...args], timeoutMs);

@@ -56,7 +56,9 @@ cd "$root"
 log "the test harness's container path: PostgreSQL, RabbitMQ and Jaeger from testcontainers"
 # Services on ports of their own, so a native stack running here is neither used nor disturbed;
 # no Ryuk reaper (its image would come from a registry): the harness stops what it starts.
-TESTCONTAINERS_RYUK_DISABLED=true TRACEBED_REQUIRE_STACK_SOURCE=containers TRACEBED_STATE="$root/.tracebed/containers-run" \
+# This machine may itself be a container (/.dockerenv): testcontainers would then look for the
+# ports on the bridge's gateway, but the engine runs here and publishes them on our loopback.
+TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 TESTCONTAINERS_RYUK_DISABLED=true TRACEBED_REQUIRE_STACK_SOURCE=containers TRACEBED_STATE="$root/.tracebed/containers-run" \
   GATEWAY_PORT=28080 ORDERS_PORT=28081 INVENTORY_PORT=28082 PAYMENTS_PORT=28083 \
   GATEWAY_ADMIN_PORT=29080 ORDERS_ADMIN_PORT=29081 INVENTORY_ADMIN_PORT=29082 PAYMENTS_ADMIN_PORT=29083 \
   JAEGER_UI_PORT=28686 pnpm exec vitest run --project stack services/gateway/test/order-trace.test.ts

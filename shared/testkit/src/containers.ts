@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GenericContainer, getContainerRuntimeClient, Wait, type StartedTestContainer } from 'testcontainers';
+import { getContainerRuntimeClient, Wait, type StartedTestContainer } from 'testcontainers';
+import { LoopbackContainer } from './loopback-container';
 
 /** The infrastructure running in containers, and the host ports it is reachable on. */
 export interface InfraContainers {
@@ -48,33 +49,33 @@ export async function startInfraContainers(repoRoot: string): Promise<InfraConta
     return image;
   };
 
-  const postgres = new GenericContainer(required('POSTGRES_IMAGE'))
+  const postgres = new LoopbackContainer(required('POSTGRES_IMAGE'))
     .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })
     .withCopyFilesToContainer([
       { source: infra('postgres/postgresql.conf'), target: '/etc/postgresql/postgresql.conf' },
       { source: infra('postgres/init.sql'), target: '/docker-entrypoint-initdb.d/10-tracebed.sql' },
     ])
     .withCommand(['postgres', '-c', 'config_file=/etc/postgresql/postgresql.conf', '-c', 'listen_addresses=*'])
-    .withExposedPorts(5432)
+    .withLoopbackPorts(5432)
     // The entrypoint starts the server twice (init, then for real): the second "ready" counts.
     .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2));
 
   // The services log in as the users the native stack provisions, with its generated passwords.
-  const rabbitmq = new GenericContainer(required('RABBITMQ_IMAGE'))
+  const rabbitmq = new LoopbackContainer(required('RABBITMQ_IMAGE'))
     .withCopyFilesToContainer([
       { source: infra('rabbitmq/rabbitmq.conf'), target: '/etc/rabbitmq/conf.d/20-tracebed.conf' },
       { source: infra('rabbitmq/provision.sh'), target: '/opt/tracebed/provision.sh' },
       ...brokerSecrets(repoRoot).map((file) => ({ source: file, target: `/opt/tracebed/secrets/${path.basename(file)}` })),
     ])
-    .withExposedPorts(5672)
+    .withLoopbackPorts(5672)
     .withWaitStrategy(Wait.forLogMessage(/Server startup complete/))
     .withStartupTimeout(90_000);
 
-  const jaeger = new GenericContainer(required('JAEGER_IMAGE'))
+  const jaeger = new LoopbackContainer(required('JAEGER_IMAGE'))
     .withEnvironment({ JAEGER_LISTEN_HOST: '0.0.0.0' })
     .withCopyFilesToContainer([{ source: infra('jaeger/config.yaml'), target: '/etc/jaeger/config.yaml' }])
     .withCommand(['--config', '/etc/jaeger/config.yaml'])
-    .withExposedPorts(4318, 16686, 13133)
+    .withLoopbackPorts(4318, 16686, 13133)
     .withWaitStrategy(Wait.forHttp('/status', 13133).forStatusCode(200));
 
   const started: StartedTestContainer[] = await Promise.all([postgres.start(), rabbitmq.start(), jaeger.start()]);

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createShopClient, stackEndpoints, waitForTrace } from '@tracebed/testkit';
+import { launcher } from './compose-cli';
+
+const endpoints = stackEndpoints();
+const shop = createShopClient(endpoints.gatewayUrl);
+
+interface TraceJson {
+  spans: { service: string; name: string; selfTimeMs: number }[];
+}
+
+/** The rule lab 3 hid, as `fault list` shows it (which the learner is asked not to read). */
+async function hiddenRule(): Promise<string | undefined> {
+  const listed = await launcher(['fault', 'list']);
+  return /\b(inventory\.reserve|orders\.db|payments\.charge)=\S+/.exec(listed.stdout)?.[0];
+}
+
+describe('the labs with a scene, through bin/tracebed and the tools containers', () => {
+  afterAll(async () => {
+    await launcher(['lab', 'reset', '3']);
+    await launcher(['lab', 'reset', '4']);
+  });
+
+  it('lab 3: start hides a slow service, the check passes on the evidence in a trace, reset takes it away', async () => {
+    const started = await launcher(['lab', 'start', '3']);
+    expect(started.code, started.stderr).toBe(0);
+    expect(await hiddenRule()).toBeDefined();
+
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    await shop.waitForStatus(placed.body.orderId, ['paid'], 30_000);
+    await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    const shown = await launcher(['trace', placed.body.traceId, '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    // The learner's reading: the span with the most self time, outside the gateway that waits for everything.
+    const [slowest] = (JSON.parse(shown.stdout) as TraceJson).spans.filter((span) => span.service !== 'gateway').sort((a, b) => b.selfTimeMs - a.selfTimeMs);
+    const answers = ['--service', slowest!.service, '--span', slowest!.name, '--extra', String(Math.round(slowest!.selfTimeMs))];
+    const checked = await launcher(['lab', 'check', '3', ...answers]);
+    expect(checked.stdout, checked.stderr).toContain('Done: every check passes');
+    expect(checked.stdout).toContain('Why: ');
+
+    const reset = await launcher(['lab', 'reset', '3']);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(await hiddenRule()).toBeUndefined();
+  }, 180_000);
+
+  it('lab 4: start makes payments flaky and reset makes it reliable again', async () => {
+    expect((await launcher(['lab', 'start', '4'])).code).toBe(0);
+    expect((await launcher(['fault', 'list'])).stdout).toContain('payments.charge=error');
+    expect((await launcher(['lab', 'reset', '4'])).code).toBe(0);
+    expect((await launcher(['fault', 'list'])).stdout).not.toContain('payments.charge=error');
+  }, 120_000);
+});
