@@ -1,4 +1,4 @@
-import { FAULT_KINDS, FAULT_POINTS, isFaultKind, pointsOf, type FaultKind } from './points';
+import { FAULT_KINDS, FAULT_POINTS, isFaultKind, pointsFor, pointsOf, type FaultKind } from './points';
 import type { FaultRule } from './rule';
 
 /**
@@ -9,7 +9,7 @@ import type { FaultRule } from './rule';
  *   param = duration [ "-" duration ]   (latency, delay, slow-query; e.g. 300ms, 1s, 100ms-2s)
  *         | status                      (error; an HTTP status from 400 to 599)
  *
- * e.g. `payments.charge=error@0.5, inventory.reserve=latency:300ms, payments.consume=duplicate`
+ * e.g. `payments.charge=error@0.5, inventory.reserve=latency:300ms, orders.inventory=lose-context`
  */
 export class FaultSpecError extends Error {
   override readonly name = 'FaultSpecError';
@@ -58,6 +58,14 @@ function parseProbability(text: string | undefined, rule: string): number {
   return probability;
 }
 
+// A kind with few points names them; the others name the types of point they need.
+function whereItCan(kind: FaultKind): string {
+  const points = pointsFor(kind);
+  const kinds: readonly string[] = FAULT_KINDS[kind];
+  const types = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}`;
+  return points.length <= 4 ? `it happens only at ${types} points: ${points.join(', ')}` : `it happens only at ${types} points`;
+}
+
 export function parseRule(text: string): FaultRule {
   const rule = text.trim();
   const match = RULE.exec(rule);
@@ -68,7 +76,7 @@ export function parseRule(text: string): FaultRule {
   if (!isFaultKind(kind)) throw new FaultSpecError(`${rule}: unknown kind '${kind}' (known: ${Object.keys(FAULT_KINDS).join(', ')})`);
   const applicable: readonly string[] = FAULT_KINDS[kind];
   if (!points.some((point) => applicable.includes(FAULT_POINTS[point]))) {
-    throw new FaultSpecError(`${rule}: ${kind} cannot happen at ${target}`);
+    throw new FaultSpecError(`${rule}: ${kind} cannot happen at ${target}; ${whereItCan(kind)}`);
   }
   return { target, kind, probability: parseProbability(probability, rule), ...parseParam(kind, param, rule) };
 }

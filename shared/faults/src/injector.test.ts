@@ -238,3 +238,31 @@ describe('atOperation', () => {
     expect(crashed).toEqual([]);
   });
 });
+
+describe('atCall', () => {
+  it('returns a lose-context fault for the caller to act on, recorded like any other', async () => {
+    const { injector, admin } = harness();
+    admin('orders.inventory=lose-context');
+    const events: { name: string; attributes: unknown }[] = [];
+    const span = { addEvent: (name: string, attributes: unknown) => events.push({ name, attributes }) } as unknown as Span;
+    const fired = await context.with(trace.setSpan(ROOT_CONTEXT, span), () => injector.atCall('orders.inventory'));
+    expect(fired).toMatchObject([{ point: 'orders.inventory', kind: 'lose-context', source: 'admin' }]);
+    expect(events).toEqual([
+      { name: 'fault.injected', attributes: { 'fault.point': 'orders.inventory', 'fault.target': 'orders.inventory', 'fault.kind': 'lose-context', 'fault.source': 'admin', 'fault.probability': 1 } },
+    ]);
+  });
+
+  it('applies latency and returns it with the lose-context fault that fired beside it', async () => {
+    const { injector, admin } = harness();
+    admin('orders.inventory=latency:20ms, orders.inventory=lose-context');
+    const started = performance.now();
+    expect((await injector.atCall('orders.inventory')).map((fault) => fault.kind)).toEqual(['latency', 'lose-context']);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  it('returns nothing when the lose-context rule does not roll', async () => {
+    const { injector, admin } = harness({ draws: [0.6] });
+    admin('orders.inventory=lose-context@0.5');
+    await expect(injector.atCall('orders.inventory')).resolves.toEqual([]);
+  });
+});

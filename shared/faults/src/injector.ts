@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { trace } from '@opentelemetry/api';
+import { trace, type Attributes } from '@opentelemetry/api';
 import { requestFaultSpec } from './baggage';
 import type { FaultStore } from './fault-store';
 import { parseSpec } from './grammar';
@@ -51,6 +51,11 @@ export interface FaultInjector {
   crash(fault: FiredFault): void;
   /** Applies latency, timeout, error and crash faults at an operation or an outgoing call. */
   atOperation(point: FaultPoint): Promise<void>;
+  /**
+   * As atOperation, for an outgoing call; returns every fault that fired, so the caller can act
+   * on those it alone can (`lose-context`: send the call without the trace context).
+   */
+  atCall(point: FaultPoint): Promise<FiredFault[]>;
   readonly store: FaultStore;
 }
 
@@ -87,8 +92,9 @@ function applies(rule: FaultRule, point: FaultPoint): boolean {
   return (rule.target === point || point.startsWith(`${rule.target}.`)) && kinds.includes(FAULT_POINTS[point]);
 }
 
-function record(fault: FiredFault): void {
-  trace.getActiveSpan()?.addEvent('fault.injected', {
+/** What a trace says about a fault that fired: the attributes of its `fault.injected` event. */
+export function faultAttributes(fault: FiredFault): Attributes {
+  return {
     'fault.point': fault.point,
     'fault.target': fault.target,
     'fault.kind': fault.kind,
@@ -96,7 +102,11 @@ function record(fault: FiredFault): void {
     'fault.probability': fault.probability,
     ...(fault.drawnDelayMs !== undefined ? { 'fault.delay_ms': fault.drawnDelayMs } : {}),
     ...(fault.status !== undefined ? { 'fault.status_code': fault.status } : {}),
-  });
+  };
+}
+
+function record(fault: FiredFault): void {
+  trace.getActiveSpan()?.addEvent('fault.injected', faultAttributes(fault));
 }
 
 export function createFaultInjector(options: FaultInjectorOptions): FaultInjector {
@@ -119,8 +129,10 @@ export function createFaultInjector(options: FaultInjectorOptions): FaultInjecto
     return fired;
   }
 
-  async function atOperation(point: FaultPoint): Promise<void> {
-    for (const fault of fire(point)) {
+  // Acts on the faults that act by themselves; returns every one that fired.
+  async function apply(point: FaultPoint): Promise<FiredFault[]> {
+    const fired = fire(point);
+    for (const fault of fired) {
       switch (fault.kind) {
         case 'latency':
           await sleep(fault.drawnDelayMs ?? 0);
@@ -138,7 +150,12 @@ export function createFaultInjector(options: FaultInjectorOptions): FaultInjecto
           break;
       }
     }
+    return fired;
   }
 
-  return { fire, atOperation, crash, store: options.store };
+  async function atOperation(point: FaultPoint): Promise<void> {
+    await apply(point);
+  }
+
+  return { fire, atOperation, atCall: apply, crash, store: options.store };
 }

@@ -26,6 +26,8 @@ export const FAULT_KINDS = {
   latency: ['operation', 'consume', 'call'],
   error: ['operation', 'consume', 'call'],
   timeout: ['operation', 'call'],
+  // The call goes out without the caller's trace context: the callee starts a trace of its own.
+  'lose-context': ['call'],
   crash: ['operation', 'consume'],
   drop: ['consume'],
   duplicate: ['consume'],
@@ -42,6 +44,9 @@ export const SERVICES = ['gateway', 'orders', 'inventory', 'payments'] as const;
 
 export const isFaultPoint = (target: string): target is FaultPoint => Object.hasOwn(FAULT_POINTS, target);
 export const isFaultKind = (kind: string): kind is FaultKind => Object.hasOwn(FAULT_KINDS, kind);
+
+/** The points where `kind` can happen. */
+export const pointsFor = (kind: FaultKind): FaultPoint[] => (Object.keys(FAULT_POINTS) as FaultPoint[]).filter((point) => (FAULT_KINDS[kind] as readonly PointType[]).includes(FAULT_POINTS[point]));
 
 /** The points a rule's target covers: one point, or every point of a service. */
 export function pointsOf(target: string): FaultPoint[] {

@@ -9,7 +9,7 @@ import { LABS } from './labs';
 const USAGE = `Usage: pnpm lab <list | start <n> | check <n> [--answer value …] | reset <n>>
 
   list        the labs and their pages
-  start <n>   sets the lab's scene, where it has one (labs 3 and 4 hide a fault in the shop)
+  start <n>   sets the lab's scene, where it has one (labs 3, 4 and 9 hide a fault in the shop)
   check <n>   checks your answers against Jaeger and the services: what is done, what is missing
   reset <n>   undoes what start did
 

@@ -1,6 +1,7 @@
 import { createAdminClient, readCliConfig, type AdminClient } from '@tracebed/faults';
 import { fetchTrace, type Trace } from '@tracebed/trace-viewer';
 import { stop } from './findings';
+import { searchTraces, type TraceSearch } from './jaeger-search';
 
 export type ServiceName = 'gateway' | 'orders' | 'inventory' | 'payments';
 
@@ -25,6 +26,8 @@ export interface LabContext {
   orderTrace(order: ShopOrder): Promise<Trace>;
   /** The trace as Jaeger has it now, or undefined when Jaeger has none of its spans. */
   traceIfAny(traceId: string): Promise<Trace | undefined>;
+  /** The traces in which a service has a span that started in a window of time. */
+  searchTraces(search: TraceSearch): Promise<Trace[]>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,10 +77,19 @@ export function createLabContext(env: NodeJS.ProcessEnv, options: { allowRemote?
     }
   }
 
+  async function search(query: TraceSearch): Promise<Trace[]> {
+    try {
+      return await searchTraces(jaegerUrl, query);
+    } catch {
+      return stop(`Jaeger does not answer a search at ${jaegerUrl}`, 'is the stack up? `make status` shows it');
+    }
+  }
+
   return {
     gatewayUrl,
     jaegerUrl,
     traceIfAny,
+    searchTraces: search,
     admin: (service) => createAdminClient({ url: admin.urls[service], token: admin.token() }),
     order,
     orderTrace,

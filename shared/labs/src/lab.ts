@@ -21,6 +21,8 @@ export interface Lab {
   /** Undoes what start did. */
   reset?(context: LabContext): Promise<string>;
   check(context: LabContext, answers: Answers): Promise<Finding[]>;
+  /** Why the right answers are right, said once every check passes (a check may say its own). */
+  why?: string;
 }
 
 /** The order the learner names; without it the check cannot start. */
@@ -39,7 +41,10 @@ export function compareAnswer(given: string | undefined, option: string, questio
 /** Runs a lab's check; a check that had to stop early reports why, as its one finding. */
 export async function runCheck(lab: Lab, context: LabContext, answers: Answers): Promise<Finding[]> {
   try {
-    return await lab.check(context, answers);
+    const findings = await lab.check(context, answers);
+    const passed = findings.every((finding) => finding.ok);
+    const explained = findings.some((finding) => finding.text.startsWith('Why: '));
+    return passed && lab.why && !explained ? [...findings, done(`Why: ${lab.why}`)] : findings;
   } catch (error) {
     if (error instanceof CheckStopped) return [error.finding];
     throw error;

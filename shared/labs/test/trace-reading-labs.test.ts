@@ -68,13 +68,14 @@ describe('pnpm lab', () => {
     const env = { ...process.env, GATEWAY_URL: endpoints.gatewayUrl, JAEGER_URL: endpoints.jaegerUrl };
     const passed = await run(process.execPath, [cli, 'check', '2', '--order', orderId, '--messages', '3', '--exchange', EVENTS_EXCHANGE, '--queue', QUEUES.paymentsOrderPlaced], { env });
     expect(passed.stdout).toContain('Done: every check passes.');
+    expect(passed.stdout).toContain('✔ Why: a message carries the trace context in its headers');
 
     const failed = await run(process.execPath, [cli, 'check', '2', '--order', orderId], { env }).catch((error: { code: number; stdout: string }) => error);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toContain('How many messages did the order send? Answer with --messages <value>.');
 
-    const wrongCall = await run(process.execPath, [cli, 'check', '9'], { env }).catch((error: { code: number; stderr: string }) => error);
+    const wrongCall = await run(process.execPath, [cli, 'check', '99'], { env }).catch((error: { code: number; stderr: string }) => error);
     expect(wrongCall).toMatchObject({ code: 2 });
-    expect((wrongCall as { stderr: string }).stderr).toContain('there is no lab 9');
+    expect((wrongCall as { stderr: string }).stderr).toContain('there is no lab 99');
   });
 });

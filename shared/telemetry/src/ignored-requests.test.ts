@@ -5,6 +5,11 @@ import { isIgnoredIncomingRequest } from './ignored-requests';
 const requestFor = (url: string | undefined) => ({ url }) as unknown as IncomingMessage;
 
 describe('isIgnoredIncomingRequest', () => {
+  it('ignores the fault admin API, whose calls are the operator\'s and not the shop\'s', () => {
+    expect(isIgnoredIncomingRequest(requestFor('/admin/faults'))).toBe(true);
+    expect(isIgnoredIncomingRequest(requestFor('/admin/faultsx'))).toBe(false);
+  });
+
   it('ignores the liveness probe /healthz', () => {
     expect(isIgnoredIncomingRequest(requestFor('/healthz'))).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -7,6 +8,7 @@ import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { amqplibHooks } from './messaging-attributes';
 import { isIgnoredIncomingRequest } from './ignored-requests';
 import { resendCountAttributes } from './resend-count';
+import { contextWithholdingPropagator, withheldContextAttributes } from './withheld-context';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -45,11 +47,14 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       [ATTR_SERVICE_NAME]: options.serviceName,
       [ATTR_SERVICE_VERSION]: options.serviceVersion,
     }),
+    // W3C trace context and baggage, the SDK's default (OTEL_PROPAGATORS is not read), wrapped so
+    // that a `lose-context` fault can send one call without them.
+    textMapPropagator: contextWithholdingPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] })),
     instrumentations: [
       getNodeAutoInstrumentations({
         // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
         '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
-        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: resendCountAttributes },
+        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: () => ({ ...resendCountAttributes(), ...withheldContextAttributes() }) },
         // One span per request handler is what a reader needs; a span per middleware and router is noise.
         '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
         '@opentelemetry/instrumentation-amqplib': amqplibHooks,

@@ -12,6 +12,7 @@ export const firstTrace: Lab = {
     { name: 'sql', description: 'how many SQL statements it ran' },
     { name: 'critical', description: 'how many of its spans are on the critical path' },
   ],
+  why: "one action in the browser became one trace because every hop carried its context: the page's fetch sent traceparent, each service's span took its parent from it, and the statements ran inside those spans. The critical path is what the root's end waited for, so nothing after the queue is on it.",
   async check(context, answers) {
     const order = await context.order(orderAnswer(answers));
     const trace = await context.orderTrace(order);

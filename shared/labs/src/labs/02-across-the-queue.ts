@@ -12,6 +12,7 @@ export const acrossTheQueue: Lab = {
     { name: 'exchange', description: 'the exchange they went through' },
     { name: 'queue', description: 'the queue payments read the order from' },
   ],
+  why: 'a message carries the trace context in its headers as an HTTP call does: the producer span injects it, the consumer span takes its parent from it. That is why the payment, the settlement and the stock commit sit in the same trace, although no one waited for them.',
   async check(context, answers) {
     const order = await context.order(orderAnswer(answers));
     const trace = await context.orderTrace(order);

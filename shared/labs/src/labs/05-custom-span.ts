@@ -9,6 +9,7 @@ export const customSpan: Lab = {
   title: 'Lab 5: add a span of your own',
   page: 'docs/workshop/05-custom-span.md',
   options: [{ name: 'order', description: 'an order placed after your change was deployed' }],
+  why: "a span of your own, started with the OpenTelemetry API inside an active span, becomes that span's child with no wiring: the context is implicit. Its attributes make the business step searchable, beside the spans the instrumentations make.",
   async check(context, answers) {
     const order = await context.order(orderAnswer(answers));
     const trace = await context.orderTrace(order);

@@ -42,6 +42,7 @@ export const lostAndDuplicated: Lab = {
     { name: 'lost', description: 'an order placed with payments.consume=drop' },
     { name: 'requests', description: 'how many times orders asked payments to charge it' },
   ],
+  why: "delivery is at least once: the duplicate reached payments twice but charged once, because payments is idempotent per order; the lost message was noticed by orders' timeout, which asked again and gave up after three requests. The trace shows each delivery and each request, so nothing is silently lost or doubled.",
   async check(context, answers) {
     return [...(await checkDuplicated(context, answers)), ...(await checkLost(context, answers))];
   },

@@ -41,6 +41,7 @@ export const sampling: Lab = {
     { name: 'spans', description: 'how many spans the shop recorded for it' },
     { name: 'sampled', description: 'an order placed with the sampled flag on' },
   ],
+  why: "the sampling decision is made once, at the root, and travels in traceparent's flags: every service follows it, so a trace is whole or absent, never half-recorded. Deciding after the fact (tail sampling) needs a collector that holds whole traces.",
   async check(context, answers) {
     return [...(await checkUnsampled(context, answers)), ...(await checkSampled(context, answers))];
   },

@@ -7,6 +7,8 @@ const SCENE_TTL_SECONDS = 60 * 60;
 export interface HiddenFault {
   service: ServiceName;
   rule: string;
+  /** When the scene was set, as far as the service says (its rule's expiry, less the TTL). */
+  setAt?: Date;
 }
 
 /** A lab's scene: one fault set through a service's admin API, which the learner must find. */
@@ -19,7 +21,7 @@ export function hiddenFaults(candidates: HiddenFault[]) {
     for (const service of SERVICES) {
       const listing = await context.admin(service).list();
       const rule = listing.rules.find((listed) => listed.source === 'admin' && isScene(listed.rule));
-      if (rule) return { service, rule: rule.rule };
+      if (rule) return { service, rule: rule.rule, ...(rule.expiresAt ? { setAt: new Date(Date.parse(rule.expiresAt) - SCENE_TTL_SECONDS * 1_000) } : {}) };
     }
     return undefined;
   }

@@ -6,5 +6,7 @@ import { failedPayments } from './04-failed-payments';
 import { customSpan } from './05-custom-span';
 import { lostAndDuplicated } from './06-lost-and-duplicated';
 import { sampling } from './07-sampling';
+import { symptomToCause } from './08-symptom-to-cause';
+import { brokenHop } from './09-broken-hop';
 
-export const LABS: readonly Lab[] = [firstTrace, acrossTheQueue, slowService, failedPayments, customSpan, lostAndDuplicated, sampling];
+export const LABS: readonly Lab[] = [firstTrace, acrossTheQueue, slowService, failedPayments, customSpan, lostAndDuplicated, sampling, symptomToCause, brokenHop];

@@ -1,5 +1,5 @@
-import { context, createContextKey } from '@opentelemetry/api';
-import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
+import { context, createContextKey, type Context } from '@opentelemetry/api';
+import { faultAttributes, FaultInjectedError, type FaultInjector, type FaultPoint, type FiredFault } from '@tracebed/faults';
 import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
 
 export interface CallTarget {
@@ -25,21 +25,24 @@ export type AttemptOutcome = { ok: true; body: unknown } | { ok: false; error: E
 // Read by the HTTP client instrumentation (@tracebed/telemetry, resend-count.ts) to mark a
 // resent call's span with http.request.resend_count; the same Symbol.for key there.
 const RESEND_COUNT_KEY = createContextKey('tracebed.http.request.resend_count');
+// Read by the propagator and the client instrumentation (@tracebed/telemetry, withheld-context.ts):
+// the call goes out without the trace context, and its span carries the fault that did it.
+const CONTEXT_WITHHELD_KEY = createContextKey('tracebed.http.request.context_withheld');
 
 /** Gateway and availability answers: the next attempt may meet a healthy instance or a recovered one. */
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
  * Sends one attempt, caller-side faults included, within `timeoutMs`: an injected `timeout`
- * hangs past the deadline like an unanswered call, and injected latency fails the attempt
- * only if it pushes it past the deadline.
+ * hangs past the deadline like an unanswered call, injected latency fails the attempt only if
+ * it pushes it past the deadline, and `lose-context` sends it without the trace context.
  */
 export async function attemptCall(target: CallTarget, request: CallRequest, timeoutMs: number, resendCount = 0): Promise<AttemptOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string;
   try {
-    if (target.faults) await settleWithin(target.faults.injector.atOperation(target.faults.point), signal);
+    const fired = target.faults ? await settleWithin(target.faults.injector.atCall(target.faults.point), signal) : [];
     const send = () =>
       fetch(new URL(request.path, target.baseUrl), {
         method: request.method,
@@ -47,12 +50,19 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
         body: request.body === undefined ? null : JSON.stringify(request.body),
         signal,
       });
-    response = await context.with(context.active().setValue(RESEND_COUNT_KEY, resendCount), send);
+    response = await context.with(callContext(resendCount, fired), send);
     text = await response.text();
   } catch (error) {
     return unanswered(target.service, error, timeoutMs);
   }
   return answered(target.service, response.status, text ? safeJson(text) : undefined);
+}
+
+/** The context the request is sent in: which resend it is, and whether its trace context is withheld. */
+function callContext(resendCount: number, fired: FiredFault[]): Context {
+  const active = context.active().setValue(RESEND_COUNT_KEY, resendCount);
+  const lost = fired.find((fault) => fault.kind === 'lose-context');
+  return lost ? active.setValue(CONTEXT_WITHHELD_KEY, faultAttributes(lost)) : active;
 }
 
 function unanswered(service: string, error: unknown, timeoutMs: number): AttemptOutcome {
@@ -95,7 +105,7 @@ function answered(service: string, status: number, body: unknown): AttemptOutcom
 }
 
 /** Waits for `work` unless the signal aborts first; a late rejection of `work` is then ignored. */
-function settleWithin(work: Promise<void>, signal: AbortSignal): Promise<void> {
+function settleWithin<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const abort = () => reject(signal.reason as Error);
     if (signal.aborted) abort();

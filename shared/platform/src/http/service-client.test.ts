@@ -195,3 +195,12 @@ describe('the circuit breaker', () => {
     await expect(client.get('/products')).resolves.toEqual({ ok: true });
   });
 });
+
+describe('a lose-context fault', () => {
+  it('lets the call through and returns its answer: only its trace context is withheld', async () => {
+    // Which headers it lacks is the propagator's part (@tracebed/telemetry) and the stack tests'.
+    const callee = await startCallee(200);
+    await expect(clientFor(callee.url, { faults: callerFaults('orders.inventory=lose-context') }).post('/reservations', {})).resolves.toEqual({ ok: true });
+    expect(callee.received).toEqual(['POST /reservations']);
+  });
+});

@@ -12,7 +12,7 @@ export interface ServiceClientOptions {
   baseUrl: string;
   /** The longest one attempt waits for an answer. */
   timeoutMs: number;
-  /** Caller-side faults (latency, error, timeout) applied before every attempt, within its timeout. */
+  /** Caller-side faults (latency, error, timeout, lose-context) applied to every attempt, within its timeout. */
   faults?: { injector: FaultInjector; point: FaultPoint };
   /** Retries for idempotent calls only: GET, DELETE, and POST marked `{ idempotent: true }`. No retries if left out. */
   retry?: RetryOptions;
