@@ -1,3 +1,5 @@
+import { readCappedText } from './capped-body';
+
 /** Something that happened during a span, at a moment. */
 export interface SpanEvent {
   name: string;
@@ -124,23 +126,6 @@ export class TraceTooLargeError extends Error {
   }
 }
 
-/** The body as text, read chunk by chunk and abandoned as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, traceId: string, maxBytes: number): Promise<string> {
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel();
-    throw new TraceTooLargeError(traceId, maxBytes);
-  }
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for await (const chunk of response.body ?? []) {
-    bytes += chunk.byteLength;
-    if (bytes > maxBytes) throw new TraceTooLargeError(traceId, maxBytes);
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 export interface FetchTraceOptions {
   timeoutMs?: number;
   /** The most of Jaeger's answer read into memory; a longer one throws TraceTooLargeError. */
@@ -158,7 +143,8 @@ export async function fetchTrace(jaegerUrl: string, traceId: string, options: Fe
     await response.body?.cancel();
     throw new Error(`Jaeger answered ${response.status} for trace ${traceId}`);
   }
-  const body = JSON.parse(await readCapped(response, traceId, options.maxBytes ?? Number.POSITIVE_INFINITY)) as { data?: JaegerTrace[] };
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const body = JSON.parse(await readCappedText(response, maxBytes, () => new TraceTooLargeError(traceId, maxBytes))) as { data?: JaegerTrace[] };
   const raw = body.data?.[0];
   return raw ? traceFromJaeger(raw) : undefined;
 }
