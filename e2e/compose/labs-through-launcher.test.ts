@@ -50,3 +50,49 @@ describe('the labs with a scene, through bin/tracebed and the tools containers',
     expect((await launcher(['fault', 'list'])).stdout).not.toContain('payments.charge=error');
   }, 120_000);
 });
+
+interface FoundTrace {
+  traceId: string;
+  durationMs: number;
+  spans: number;
+}
+
+describe('the scenes of labs 8 and 9, through bin/tracebed', () => {
+  afterAll(async () => {
+    await launcher(['lab', 'reset', '8']);
+    await launcher(['lab', 'reset', '9']);
+  });
+
+  it('lab 8: the scene runs in the lab container, and the check passes on what trace --find and the slowest trace show', async () => {
+    process.env.LAB_8_STRETCH_S = '8';
+    try {
+      const started = await launcher(['lab', 'start', '8'], 120_000);
+      expect(started.stdout, started.stderr).toContain('orders accepted');
+    } finally {
+      delete process.env.LAB_8_STRETCH_S;
+    }
+    const found = await launcher(['trace', '--find', '--service', 'gateway', '--since', '2m', '--limit', '200', '--json']);
+    expect(found.code, found.stderr).toBe(0);
+    const whole = (JSON.parse(found.stdout) as FoundTrace[]).filter((trace) => trace.spans >= 40);
+    expect(whole.length).toBeGreaterThan(40);
+    const slowest = whole.sort((a, b) => b.durationMs - a.durationMs)[0]!;
+    const shown = await launcher(['trace', slowest.traceId, '--json']);
+    const [culprit] = (JSON.parse(shown.stdout) as TraceJson).spans.filter((span) => span.service !== 'gateway').sort((a, b) => b.selfTimeMs - a.selfTimeMs);
+    const answers = ['--service', culprit!.service, '--span', culprit!.name, '--extra', String(Math.round(culprit!.selfTimeMs)), '--slow', slowest.traceId];
+    const checked = await launcher(['lab', 'check', '8', ...answers]);
+    expect(checked.stdout, `${answers.join(' ')}\n${checked.stderr}`).toContain('Done: every check passes');
+  }, 240_000);
+
+  it('lab 9: start breaks one hop, a wrong hop is named, reset mends it', async () => {
+    expect((await launcher(['lab', 'start', '9'])).code).toBe(0);
+    const listed = (await launcher(['fault', 'list'])).stdout;
+    const broken = /\b(gateway|orders)\.(orders|inventory)=lose-context/.exec(listed);
+    expect(broken, listed).not.toBeNull();
+    const wrong = ['gateway-orders', 'gateway-inventory', 'orders-inventory'].find((hop) => hop !== `${broken![1]}-${broken![2]}`)!;
+    const checked = await launcher(['lab', 'check', '9', '--hop', wrong, '--orphan', '0'.repeat(32)]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`${wrong} is not it`);
+    expect((await launcher(['lab', 'reset', '9'])).code).toBe(0);
+    expect((await launcher(['fault', 'list'])).stdout).not.toContain('lose-context');
+  }, 120_000);
+});

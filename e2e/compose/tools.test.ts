@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, stackEndpoints, waitForTrace, type Page, type TestBrowser, type Trace } from '@tracebed/testkit';
-import { runTool } from './compose-cli';
+import { createShopClient, launchBrowser, stackEndpoints, waitForTrace, type Page, type TestBrowser, type Trace } from '@tracebed/testkit';
+import { launcher, runTool } from './compose-cli';
 
 const endpoints = stackEndpoints();
 const has = (trace: Trace, service: string, name: string) => trace.spans.some((span) => span.service === service && span.name === name);
@@ -61,6 +61,16 @@ describe('the tools containers (docker compose --profile tools run --rm …)', (
     const checked = await runTool('lab', args);
     expect(checked.stdout).toContain(`How many services? ${answers.services + 1} is not it.`);
     expect(checked.code).toBe(1);
+  });
+
+  it("trace --logs reads a failed order's log lines from every container, in time order", async () => {
+    const placed = await createShopClient(endpoints.gatewayUrl).placeOrderWithFaults('orders.place=error:500');
+    expect(placed.status).toBe(503);
+    const traceId = String(placed.body?.error?.traceId ?? placed.headers.get('x-trace-id'));
+    const logs = await launcher(['trace', '--logs', traceId]);
+    expect(logs.code, logs.stderr).toBe(0);
+    const lines = logs.stdout.trim().split('\n');
+    expect(lines.map((line) => line.split(' ').slice(1, 3).join(' '))).toEqual(['orders error', 'gateway error']);
   });
 
   it('fault set, list and clear reach the admin APIs over the compose network only', async () => {
