@@ -96,3 +96,19 @@ describe('the scenes of labs 8 and 9, through bin/tracebed', () => {
     expect((await launcher(['fault', 'list'])).stdout).not.toContain('lose-context');
   }, 120_000);
 });
+
+describe('a lab without a scene, through bin/tracebed', () => {
+  it("lab 2: the check passes with the order's messages, exchange and queue, read from its trace", async () => {
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
+    await shop.waitForStatus(placed.body.orderId, ['paid'], 30_000);
+    await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    const shown = await launcher(['trace', '--order', placed.body.orderId, '--json']);
+    const spans = (JSON.parse(shown.stdout) as { spans: { kind: string | null; service: string; attributes: Record<string, unknown> }[] }).spans;
+    const published = spans.filter((span) => span.kind === 'producer');
+    const consumed = spans.find((span) => span.kind === 'consumer' && span.service === 'payments')!;
+    const answers = ['--messages', String(published.length), '--exchange', String(published[0]!.attributes['messaging.destination.name']), '--queue', String(consumed.attributes['messaging.destination.subscription.name'])];
+    const checked = await launcher(['lab', 'check', '2', '--order', placed.body.orderId, ...answers]);
+    expect(checked.stdout, answers.join(' ')).toContain('Done: every check passes');
+    expect(checked.stdout).toContain('Why: ');
+  }, 120_000);
+});
