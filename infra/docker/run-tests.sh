@@ -77,7 +77,8 @@ TRACEBED_UP_STARTED_MS=$(now_ms)
 compose up -d --wait
 figure "docker compose up --wait, all healthy: $(seconds $(($(now_ms) - TRACEBED_UP_STARTED_MS)))"
 while read -r name size; do figure "image $name: $size"; done < <(
-  docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E '^(tracebed/|tracebed-standin/)' | sort)
+  docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' |
+    grep -E '^(tracebed/(gateway|orders|inventory|payments|fault-cli|lab-cli|trace-cli|experiment)|tracebed-standin/)' | sort)
 
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" JAEGER_URL="http://127.0.0.1:$JAEGER_UI_PORT" TRACEBED_EXTERNAL_STACK=1 \
   pnpm exec vitest run --project compose

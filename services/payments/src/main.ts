@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
-    createApp: (http) => createApp({ store, logger, http }),
+    createApp: (http) => createApp({ logger, http }),
     subscriptions: [orderPlacedConsumer({ store, provider, faults, publish: paymentOutcomePublisher(broker) })],
   });
 }

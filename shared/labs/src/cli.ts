@@ -6,7 +6,7 @@ import { runCheck, type Lab } from './lab';
 import { createLabContext } from './lab-context';
 import { LABS } from './labs';
 
-const USAGE = `Usage: pnpm lab <list | start <n> | check <n> [--answer value …] | reset <n>>
+const USAGE = `Usage: bin/tracebed lab <list | start <n> | check <n> [--answer value …] | reset <n>>
 
   list        the labs and their pages
   start <n>   sets the lab's scene, where it has one (labs 3, 4 and 9 hide a fault in the shop)
@@ -14,7 +14,7 @@ const USAGE = `Usage: pnpm lab <list | start <n> | check <n> [--answer value …
   reset <n>   undoes what start did
 
 Each lab's page (docs/workshop/) says which answers its check takes, e.g.
-  pnpm lab check 1 --order <orderId> --services 5 --sql 17
+  bin/tracebed lab check 1 --order <orderId> --services 5 --sql 17
 Environment: GATEWAY_URL, JAEGER_URL; <SERVICE>_ADMIN_URL and FAULT_ADMIN_TOKEN (or its file), as for
 pnpm fault (--allow-remote sends the token to services that are not on this machine).`;
 
@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<number> {
   const context = createLabContext(process.env, { allowRemote });
   switch (command) {
     case 'list':
-      for (const lab of LABS) console.log(`${lab.number}  ${lab.title.replace(/^Lab \d+: /, '').padEnd(40)} ${lab.page}${lab.start ? '   (pnpm lab start ' + lab.number + ')' : ''}`);
+      for (const lab of LABS) console.log(`${lab.number}  ${lab.title.replace(/^Lab \d+: /, '').padEnd(40)} ${lab.page}${lab.start ? '   (bin/tracebed lab start ' + lab.number + ')' : ''}`);
       return 0;
     case 'start':
     case 'reset': {

@@ -28,7 +28,7 @@ export interface Lab {
 /** The order the learner names; without it the check cannot start. */
 export function orderAnswer(answers: Answers): string {
   const orderId = answers.order?.trim();
-  if (!orderId) stop('which order? give its id: --order <orderId>', 'the shop page shows it under "Your order"; `pnpm trace --last` shows the newest trace');
+  if (!orderId) stop('which order? give its id: --order <orderId>', 'the shop page shows it under "Your order"; `bin/tracebed trace --last` shows the newest trace');
   return orderId!;
 }
 

@@ -1,7 +1,18 @@
 import { SpanStatusCode, trace, type Attributes, type Span, type SpanKind } from '@opentelemetry/api';
 import { AppError } from './errors';
 
-const tracer = trace.getTracer('tracebed');
+/** The instrumentation scope of spans made before a service has named itself (unit tests, say). */
+const PLATFORM_TRACER_NAME = '@tracebed/platform';
+
+let businessTracer = trace.getTracer(PLATFORM_TRACER_NAME);
+
+/**
+ * Business spans belong to the service that does the work, so withSpan takes its tracer (the
+ * instrumentation scope) from the service's name; startServiceListeners sets it before any work.
+ */
+export function useServiceTracer(service: string): void {
+  businessTracer = trace.getTracer(service);
+}
 
 /** Marks a span failed the three ways backends read it: exception event, status, error.type. */
 export function markSpanFailed(span: Span, error: unknown): void {
@@ -17,7 +28,7 @@ export function markSpanFailed(span: Span, error: unknown): void {
  * to another system (CLIENT) or a message (PRODUCER); the default is INTERNAL.
  */
 export async function withSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>, options: { kind?: SpanKind } = {}): Promise<T> {
-  return tracer.startActiveSpan(name, { attributes, ...options }, async (span) => {
+  return businessTracer.startActiveSpan(name, { attributes, ...options }, async (span) => {
     try {
       return await work(span);
     } catch (error) {

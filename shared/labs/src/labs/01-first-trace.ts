@@ -32,7 +32,7 @@ export const firstTrace: Lab = {
         'critical',
         'How many spans on the critical path?',
         criticalSpans(trace).length,
-        "count the bold rows on the page, or `pnpm trace --order <id> | grep -c '^\\*'`; nothing after the queue is on it (docs/architecture.md#the-critical-path)",
+        "count the bold rows on the page, or `bin/tracebed trace --order <id> | grep -c '^\\*'`; nothing after the queue is on it (docs/architecture.md#the-critical-path)",
       ),
     ];
   },

@@ -15,7 +15,7 @@ async function checkUnsampled(context: LabContext, answers: Answers): Promise<Fi
   const trace = order.traceId ? await context.traceIfAny(order.traceId) : undefined;
   findings.push(
     trace ? missing(`Jaeger has ${trace.spans.length} spans of trace ${order.traceId}: this order was sampled`, "the last two hex digits of traceparent are the flags: 00 means 'not sampled'") : done(`Jaeger has no span of its trace ${order.traceId}: no service recorded it`),
-    compareAnswer(answers.spans, 'spans', 'How many spans did the shop record for it?', trace?.spans.length ?? 0, 'look its trace id up in Jaeger (pnpm trace <traceId>)'),
+    compareAnswer(answers.spans, 'spans', 'How many spans did the shop record for it?', trace?.spans.length ?? 0, 'look its trace id up in Jaeger (bin/tracebed trace <traceId>)'),
   );
   return findings;
 }

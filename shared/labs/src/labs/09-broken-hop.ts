@@ -41,7 +41,7 @@ async function checkOrphan(context: LabContext, answers: Answers, scene: HiddenF
   if (!TRACE_ID.test(traceId)) return [missing(`'${traceId}' is not a trace id`, 'a trace id is 32 hex digits, as `pnpm trace` and Jaeger show it')];
   const hop = hopNamed(answers.hop);
   if (!hop) return [missing(`trace ${traceId}: name a hop first (--hop ${HOPS.map(nameOf).join(' | ')}), so the check knows which call it should come from`)];
-  const trace = (await context.traceIfAny(traceId)) ?? stop(`Jaeger has no trace ${traceId}`, 'copy the trace id from `pnpm trace` or Jaeger; spans take a second or two to arrive');
+  const trace = (await context.traceIfAny(traceId)) ?? stop(`Jaeger has no trace ${traceId}`, 'copy the trace id from `bin/tracebed trace --find` or Jaeger; spans take a second or two to arrive');
   const root = firstRoot(trace)!;
   const where = `trace ${traceId} begins at ${possessive(root.service)} '${root.name}'`;
   if (!startedWithoutContext(root)) return [missing(`${where}, which is not a server span without a parent`, hint)];

@@ -5,6 +5,7 @@ import { createFaultAdminApp } from '../faults/fault-admin';
 import type { FaultConfig } from '../faults/fault-settings';
 import { createHostPolicy, type HostPolicy } from '../http/host-policy';
 import type { ShutdownStep } from '../shutdown';
+import { useServiceTracer } from '../tracing';
 import { closeServer, listen } from './listen';
 import { adminTokenOf, type ListenerConfig } from './listener-settings';
 
@@ -19,10 +20,12 @@ export interface ServiceListenersOptions {
 
 /**
  * Starts a service's two listeners: its public app on PORT and its fault admin API on ADMIN_PORT.
+ * First names the tracer of the service's business spans after the service.
  * Returns the shutdown step that closes both.
  */
 export async function startServiceListeners(options: ServiceListenersOptions): Promise<ShutdownStep> {
   const { config, logger, service } = options;
+  useServiceTracer(service);
   const hostPolicy = createHostPolicy(config.ALLOWED_HOSTS);
   const admin = createFaultAdminApp({ service, injector: options.faults, startupRules: config.FAULTS, token: adminTokenOf(config), hostPolicy, logger });
   const servers = await Promise.all([
