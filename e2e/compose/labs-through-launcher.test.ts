@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createShopClient, stackEndpoints, waitForTrace } from '@tracebed/testkit';
 import { launcher } from './compose-cli';
@@ -112,4 +113,35 @@ describe('a lab without a scene, through bin/tracebed', () => {
     expect(checked.stdout, answers.join(' ')).toContain('Done: every check passes');
     expect(checked.stdout).toContain('Why: ');
   }, 120_000);
+});
+
+describe('labs 5, 6 and 7, through bin/tracebed', () => {
+  const settled = async (headers: Record<string, string>, timeoutMs = 30_000) => {
+    const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }], '4242 4242 4242 4242', headers);
+    expect(placed.status).toBe(202);
+    return { ...(await shop.waitForStatus(placed.body.orderId, ['paid', 'payment_failed'], timeoutMs)), traceId: placed.body.traceId as string };
+  };
+
+  it('lab 5: on the shop as it is, the check names the span still to add', async () => {
+    const order = await settled({});
+    const checked = await launcher(['lab', 'check', '5', '--order', order.orderId]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain('card.authorize');
+  }, 60_000);
+
+  it('lab 6: passes once the duplicated order is charged once and the lost one failed after three requests', async () => {
+    const [duplicated, lost] = await Promise.all([settled({ 'x-fault': 'payments.consume=duplicate' }), settled({ 'x-fault': 'payments.consume=drop' }, 90_000)]);
+    expect(lost.status).toBe('payment_failed');
+    const checked = await launcher(['lab', 'check', '6', '--duplicated', duplicated.orderId, '--charges', '1', '--lost', lost.orderId, '--requests', '3']);
+    expect(checked.stdout, checked.stderr).toContain('Done: every check passes');
+  }, 120_000);
+
+  it('lab 7: passes with an unsampled order and a sampled one', async () => {
+    const traceparent = (flags: string) => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-${flags}`;
+    const [unsampled, sampled] = await Promise.all([settled({ traceparent: traceparent('00') }), settled({ traceparent: traceparent('01') })]);
+    // The check counts an unsampled order only once it is old enough for missing spans to mean something.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const checked = await launcher(['lab', 'check', '7', '--unsampled', unsampled.orderId, '--spans', '0', '--sampled', sampled.orderId]);
+    expect(checked.stdout, checked.stderr).toContain('Done: every check passes');
+  }, 60_000);
 });

@@ -1,7 +1,6 @@
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
@@ -9,6 +8,7 @@ import { amqplibHooks } from './messaging-attributes';
 import { isIgnoredIncomingRequest } from './ignored-requests';
 import { resendCountAttributes } from './resend-count';
 import { contextWithholdingPropagator, withheldContextAttributes } from './withheld-context';
+import { enabledInstrumentations, loadInstrumentations } from './load-instrumentations';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -22,15 +22,14 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-// The instrumentations the services actually use. Everything else in the
-// auto-instrumentation bundle stays off: router and net/dns would double or clutter spans.
-const USED_INSTRUMENTATIONS = ['http', 'express', 'pg', 'amqplib', 'undici', 'pino'];
+// The instrumentations the services actually use; only their packages are loaded. Everything
+// else in the auto-instrumentation bundle stays off: router and net/dns would double or clutter spans.
+const USED_INSTRUMENTATIONS = ['amqplib', 'express', 'http', 'pg', 'pino', 'undici'];
 const SHUTDOWN_TIMEOUT_MS = 3_000;
 
 /** Starts tracing. Call it before express, pg, amqplib or pino are loaded. */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   // Defaults that suit tracebed; any of them can still be set from the environment.
-  process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ??= USED_INSTRUMENTATIONS.join(',');
   process.env.OTEL_METRICS_EXPORTER ??= 'none';
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
   process.env.OTEL_TRACES_EXPORTER ??= 'otlp';
@@ -50,21 +49,19 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     // W3C trace context and baggage, the SDK's default (OTEL_PROPAGATORS is not read), wrapped so
     // that a `lose-context` fault can send one call without them.
     textMapPropagator: contextWithholdingPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] })),
-    instrumentations: [
-      getNodeAutoInstrumentations({
-        // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
-        '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
-        '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: () => ({ ...resendCountAttributes(), ...withheldContextAttributes() }) },
-        // One span per request handler is what a reader needs; a span per middleware and router is noise.
-        '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
-        '@opentelemetry/instrumentation-amqplib': amqplibHooks,
-        // Taking a pooled connection is not a statement: a span for it (pg-pool.connect, and
-        // pg.connect when the pool opens one) is one of the costliest kinds in an order's trace
-        // and tells a reader little that the statements' own timings do not.
-        '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false, requireParentSpan: true, ignoreConnectSpans: true },
-        '@opentelemetry/instrumentation-pino': { disableLogSending: true },
-      }),
-    ],
+    instrumentations: loadInstrumentations(enabledInstrumentations(process.env, USED_INSTRUMENTATIONS), {
+      // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
+      '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
+      '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: () => ({ ...resendCountAttributes(), ...withheldContextAttributes() }) },
+      // One span per request handler is what a reader needs; a span per middleware and router is noise.
+      '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
+      '@opentelemetry/instrumentation-amqplib': amqplibHooks,
+      // Taking a pooled connection is not a statement: a span for it (pg-pool.connect, and
+      // pg.connect when the pool opens one) is one of the costliest kinds in an order's trace
+      // and tells a reader little that the statements' own timings do not.
+      '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false, requireParentSpan: true, ignoreConnectSpans: true },
+      '@opentelemetry/instrumentation-pino': { disableLogSending: true },
+    }),
   });
   sdk.start();
 
