@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { faultAdmin, findEvents, TEST_CARDS, waitForTrace, type Trace } from '@tracebed/testkit';
 import { buildWaterfall } from '@tracebed/trace-viewer';
 import { check, endpoints, lab, labContext, open, settledOrder, shop } from './lab-harness';
@@ -24,6 +24,11 @@ const LAB_3_EVIDENCE: Record<string, { span: (name: string) => boolean; extraMs:
 };
 
 describe('lab 3: find the slow service', () => {
+  // Whatever an assertion says, no scene outlives this test to slow the next ones.
+  afterEach(async () => {
+    await lab(3).reset!(labContext);
+  });
+
   it('hides one slow service whose trace shows the evidence, passes only the right answers, and reset takes it away', async () => {
     await lab(3).start!(labContext);
     const [slow, ...others] = await servicesWithAdminFaults();
@@ -35,8 +40,10 @@ describe('lab 3: find the slow service', () => {
     const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);
     await shop.waitForStatus(placed.body.orderId, ['paid'], 30_000);
     const trace = await waitForTrace(endpoints.jaegerUrl, placed.body.traceId, (t) => t.spans.some((span) => span.name === 'stock.commit'));
+    // A consumer's untraced delivery ledger is slowed too and shows as self time of its
+    // `process …` span; the page asks for the traced span that holds the delay.
     const slowest = buildWaterfall(trace)
-      .rows.filter((row) => row.span.service === slow)
+      .rows.filter((row) => row.span.service === slow && !row.span.name.startsWith('process '))
       .sort((a, b) => b.selfTimeUs - a.selfTimeUs)[0]!;
     expect(evidence.span(slowest.span.name), slowest.span.name).toBe(true);
     expect(slowest.selfTimeUs / 1_000).toBeGreaterThan(evidence.extraMs * 0.9);
