@@ -6,3 +6,4 @@ export * from './fault-store';
 export * from './injector';
 export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
 export { readCliConfig, readAdminToken, adminTokenFile, UsageError, type CliConfig } from './cli-config';
+export { createRecordingFaults } from './recording-faults';

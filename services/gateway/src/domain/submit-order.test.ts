@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { createRecordingFaults } from '@tracebed/faults';
 import { AppError } from '@tracebed/platform';
 import type { OrderLineRequest, OrderView, ShopBackends } from './ports';
 import { submitOrder } from './submit-order';
@@ -30,23 +30,11 @@ function createFakeBackends(placeOrderAnswer: OrderView | Error = PLACED): ShopB
   };
 }
 
-/** Fault injection that remembers where it was asked and fires only when told to. */
-function createFakeFaults(fireWith?: Error): Pick<FaultInjector, 'atOperation'> & { asked: FaultPoint[] } {
-  const asked: FaultPoint[] = [];
-  return {
-    asked,
-    async atOperation(point) {
-      asked.push(point);
-      if (fireWith) throw fireWith;
-    },
-  };
-}
-
 describe('submitOrder', () => {
   it('asks orders to place the items with only the last four digits of the card', async () => {
     const backends = createFakeBackends();
 
-    await submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' });
+    await submitOrder({ backends, faults: createRecordingFaults() }, { items: ITEMS, cardNumber: '4242424242424242' });
 
     expect(backends.placed).toEqual([{ items: ITEMS, cardLast4: '4242' }]);
   });
@@ -54,7 +42,7 @@ describe('submitOrder', () => {
   it('takes the last four digits of a card number typed with spaces or dashes', async () => {
     const backends = createFakeBackends();
 
-    await submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4000 0000 0000-9995' });
+    await submitOrder({ backends, faults: createRecordingFaults() }, { items: ITEMS, cardNumber: '4000 0000 0000-9995' });
 
     expect(backends.placed[0]?.cardLast4).toBe('9995');
   });
@@ -62,18 +50,18 @@ describe('submitOrder', () => {
   it("answers with orders' view of the order as it is", async () => {
     const backends = createFakeBackends();
 
-    await expect(submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).resolves.toEqual(PLACED);
+    await expect(submitOrder({ backends, faults: createRecordingFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).resolves.toEqual(PLACED);
   });
 
   it("when orders refuses the order, passes its error on unchanged", async () => {
     const outOfStock = new AppError('OUT_OF_STOCK', 'not enough stock for MUG-SPAN', 409);
     const backends = createFakeBackends(outOfStock);
 
-    await expect(submitOrder({ backends, faults: createFakeFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(outOfStock);
+    await expect(submitOrder({ backends, faults: createRecordingFaults() }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(outOfStock);
   });
 
   it('asks for faults at gateway.submit', async () => {
-    const faults = createFakeFaults();
+    const faults = createRecordingFaults();
 
     await submitOrder({ backends: createFakeBackends(), faults }, { items: ITEMS, cardNumber: '4242424242424242' });
 
@@ -84,7 +72,7 @@ describe('submitOrder', () => {
     const injected = new Error('fault injected at gateway.submit: error');
     const backends = createFakeBackends();
 
-    await expect(submitOrder({ backends, faults: createFakeFaults(injected) }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(injected);
+    await expect(submitOrder({ backends, faults: createRecordingFaults(injected) }, { items: ITEMS, cardNumber: '4242424242424242' })).rejects.toBe(injected);
 
     expect(backends.placed).toEqual([]);
   });

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { createRecordingFaults } from '@tracebed/faults';
 import { AppError } from '@tracebed/platform';
 import { CATALOGUE, createInMemoryStockStore } from './fakes/in-memory-stock-store';
 import { reserveStock } from './reserve-stock';
 
 const ORDER_ID = '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 
-/** Fault injection that remembers where it was asked and fires only when told to. */
-function createFakeFaults(fireWith?: Error): Pick<FaultInjector, 'atOperation'> & { asked: FaultPoint[] } {
-  const asked: FaultPoint[] = [];
-  return {
-    asked,
-    async atOperation(point) {
-      asked.push(point);
-      if (fireWith) throw fireWith;
-    },
-  };
-}
-
-function setUp(faults = createFakeFaults()) {
+function setUp(faults = createRecordingFaults()) {
   const store = createInMemoryStockStore(CATALOGUE);
   return { deps: { store, faults }, store, faults };
 }
@@ -135,7 +123,7 @@ describe('reserveStock', () => {
 
   it('when a fault is injected, fails with it before touching stock', async () => {
     const injected = new Error('fault injected at inventory.reserve: error');
-    const { deps, store } = setUp(createFakeFaults(injected));
+    const { deps, store } = setUp(createRecordingFaults(injected));
 
     await expect(reserveStock(deps, ORDER_ID, [{ sku: 'MUG-SPAN', quantity: 1 }])).rejects.toBe(injected);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS, OrderPlaced } from '@tracebed/contracts';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { createRecordingFaults } from '@tracebed/faults';
 import { AppError, upstreamUnavailable } from '@tracebed/platform';
 import { createInMemoryOrderStore } from './fakes/in-memory-order-store';
 import { placeOrder, type PlaceOrderRequest } from './place-order';
@@ -42,22 +42,10 @@ function createFakeInventory(behaviour: { refuseWith?: Error; releaseFailsWith?:
   };
 }
 
-/** Fault injection that remembers where it was asked and fires only when told to. */
-function createFakeFaults(fireWith?: Error): Pick<FaultInjector, 'atOperation'> & { asked: FaultPoint[] } {
-  const asked: FaultPoint[] = [];
-  return {
-    asked,
-    async atOperation(point) {
-      asked.push(point);
-      if (fireWith) throw fireWith;
-    },
-  };
-}
-
-function setUp(options: { inventory?: FakeInventory; faults?: ReturnType<typeof createFakeFaults> } = {}) {
+function setUp(options: { inventory?: FakeInventory; faults?: ReturnType<typeof createRecordingFaults> } = {}) {
   const store = createInMemoryOrderStore();
   const inventory = options.inventory ?? createFakeInventory();
-  const faults = options.faults ?? createFakeFaults();
+  const faults = options.faults ?? createRecordingFaults();
   const { logger, events: logged } = createRecordingLogger();
   const relay = { wakes: 0 };
   const deps = { store, inventory, logger, faults, wakeRelay: () => void (relay.wakes += 1) };
@@ -259,7 +247,7 @@ describe('placeOrder', () => {
 
     it('fails with the fault before touching inventory or the store', async () => {
       const injected = new Error('fault injected at orders.place: error');
-      const { deps, store, inventory, relay } = setUp({ faults: createFakeFaults(injected) });
+      const { deps, store, inventory, relay } = setUp({ faults: createRecordingFaults(injected) });
 
       await expect(placeOrder(deps, REQUEST)).rejects.toBe(injected);
 

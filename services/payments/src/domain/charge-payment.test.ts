@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PaymentCompleted, type OrderPlaced } from '@tracebed/contracts';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { createRecordingFaults } from '@tracebed/faults';
 import type { CardProvider, ChargeDecision } from './card-provider';
 import { chargePayment } from './charge-payment';
 import type { Payment, PaymentStore } from './ports';
@@ -48,22 +48,10 @@ function createFakeProvider(decision: ChargeDecision | Error = { outcome: 'succe
   };
 }
 
-/** Fault injection that remembers where it was asked and fires only when told to. */
-function createFakeFaults(fireWith?: Error): Pick<FaultInjector, 'atOperation'> & { asked: FaultPoint[] } {
-  const asked: FaultPoint[] = [];
-  return {
-    asked,
-    async atOperation(point) {
-      asked.push(point);
-      if (fireWith) throw fireWith;
-    },
-  };
-}
-
-function setUp(options: { provider?: ReturnType<typeof createFakeProvider>; faults?: ReturnType<typeof createFakeFaults> } = {}) {
+function setUp(options: { provider?: ReturnType<typeof createFakeProvider>; faults?: ReturnType<typeof createRecordingFaults> } = {}) {
   const store = createInMemoryPaymentStore();
   const provider = options.provider ?? createFakeProvider();
-  const faults = options.faults ?? createFakeFaults();
+  const faults = options.faults ?? createRecordingFaults();
   const published: PaymentCompleted[] = [];
   const broker = { failWith: undefined as Error | undefined };
   const publish = async (event: PaymentCompleted) => {
@@ -207,7 +195,7 @@ describe('chargePayment', () => {
 
     it('when a fault is injected, fails with it before charging, storing or publishing', async () => {
       const injected = new Error('fault injected at payments.charge: error');
-      const { deps, store, provider, published } = setUp({ faults: createFakeFaults(injected) });
+      const { deps, store, provider, published } = setUp({ faults: createRecordingFaults(injected) });
 
       await expect(chargePayment(deps, ORDER)).rejects.toBe(injected);
 
