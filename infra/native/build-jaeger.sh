@@ -4,8 +4,14 @@
 source "$(dirname "$0")/lib.sh"
 
 module=github.com/jaegertracing/jaeger
+# A cached binary is kept only if it runs and is the pinned version: a damaged copy
+# (an interrupted copy of the cache, say) would otherwise die silently at start-up.
 if [ -x "$JAEGER_BIN" ]; then
-  exit 0
+  if "$JAEGER_BIN" version 2>/dev/null | grep -qF "\"gitVersion\":\"$JAEGER_VERSION\""; then
+    exit 0
+  fi
+  log "the cached Jaeger binary at $JAEGER_BIN does not run as $JAEGER_VERSION; building it again"
+  rm -f "$JAEGER_BIN"
 fi
 command -v go >/dev/null || die "Go is needed to build Jaeger (https://go.dev/dl or apt-get install golang)"
 

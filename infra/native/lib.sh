@@ -116,7 +116,7 @@ await() {
   until "$@" >/dev/null 2>&1; do
     if ! pid_alive "$pidfile" "$marker" >/dev/null; then
       show_tail "$logfile"
-      die "$name exited during start-up; see $logfile"
+      die "$name exited during start-up ($(exit_reason "$pidfile")); see $logfile"
     fi
     if ((SECONDS >= deadline)); then
       show_tail "$logfile"
@@ -124,6 +124,21 @@ await() {
     fi
     sleep 0.5
   done
+}
+
+# How a process started by spawn from this shell ended: a process that dies before it
+# writes a line (a damaged binary, the OOM killer) leaves only this behind.
+exit_reason() {
+  local pid status
+  pid=$(cat "$1" 2>/dev/null) || { echo "no pid file"; return; }
+  # wait knows only this shell's children; for any other pid it says so on stderr.
+  if ! kill -0 "$pid" 2>/dev/null && [ -n "$(wait "$pid" 2>&1 >/dev/null)" ]; then
+    echo "exit status unknown"
+    return
+  fi
+  wait "$pid" 2>/dev/null && status=0 || status=$?
+  if ((status > 128)); then echo "killed by signal $((status - 128)) ($(kill -l "$((status - 128))" 2>/dev/null || echo '?'))"
+  else echo "exit status $status"; fi
 }
 
 # The latest run's part of a log (after spawn's marker), its first and last 20
