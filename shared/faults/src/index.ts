@@ -7,3 +7,20 @@ export * from './injector';
 export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
 export { readCliConfig, readAdminToken, adminTokenFile, UsageError, type CliConfig } from './cli-config';
 export { createRecordingFaults } from './recording-faults';
+export type { OperationFaults } from './adapters/operations';
+export { faultsBeforeCall, type CallFaults, type CallFaultEffects } from './adapters/calls';
+export { applyMessageFaults, type MessageFaults, type FaultOutcome } from './adapters/messages';
+export { withDatabaseFaults, type ConnectingPool } from './adapters/sql';
+export { createSlowQueryLimit, REQUEST_SLOW_QUERY_BOUNDS, type SlowQueryBounds, type SlowQueryLease, type SlowQueryLimit } from './adapters/slow-query-limit';
+export { FAULT_HEADER, requestFaultsOfHeader } from './adapters/requests';
+export { createFaultedRequestGate, FAULTED_REQUESTS_IN_FLIGHT, type FaultedRequestAdmission, type FaultedRequestGate } from './adapters/request-limit';
+export {
+  createAdminTokenCheck,
+  createFaultAdmin,
+  FaultSettingsRejected,
+  type AdminAccess,
+  type AdminListing,
+  type FaultAdmin,
+  type FaultAdminOptions,
+  type PresentedRule,
+} from './adapters/admin';

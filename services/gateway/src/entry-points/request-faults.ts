@@ -1,9 +1,7 @@
 import { context } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
-import { FaultSpecError, formatSpec, parseSpec, withRequestFaults } from '@tracebed/faults';
+import { FAULT_HEADER, FaultSpecError, requestFaultsOfHeader, withRequestFaults } from '@tracebed/faults';
 import { AppError, validationFailed } from '@tracebed/platform';
-
-export const FAULT_HEADER = 'x-fault';
 
 /**
  * Turns an `X-Fault` header into W3C baggage for the rest of this request, so the faults
@@ -18,10 +16,7 @@ export function requestFaults(options: { enabled: boolean }): RequestHandler {
     if (!options.enabled) return next(new AppError('FAULTS_DISABLED', 'per-request faults are switched off (FAULTS_PER_REQUEST=off)', 403));
     let spec: string;
     try {
-      const rules = parseSpec(Array.isArray(header) ? header.join(',') : header);
-      const crash = rules.find((rule) => rule.kind === 'crash');
-      if (crash) throw new FaultSpecError(`${crash.target}=crash: crash faults are set through the admin API only`);
-      spec = formatSpec(rules);
+      spec = requestFaultsOfHeader(header);
     } catch (error) {
       if (error instanceof FaultSpecError) return next(validationFailed(`invalid X-Fault header: ${error.message}`, [{ path: 'X-Fault', message: error.message }]));
       return next(error);

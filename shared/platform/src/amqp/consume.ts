@@ -1,6 +1,6 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { trace, type Span } from '@opentelemetry/api';
-import type { FaultInjector, FaultPoint } from '@tracebed/faults';
+import { applyMessageFaults, type MessageFaults } from '@tracebed/faults';
 import type { Logger } from 'pino';
 import { backoffDelay } from '../backoff';
 import { isDependencyUnavailable } from '../dependency-errors';
@@ -9,7 +9,6 @@ import type { DeadLetterSender } from './dead-letter';
 import { deliveryKeyOf, exhaustedReason, isOverDeliveryLimit, type DeliveryKey } from './delivery-attempts';
 import type { DeliveryLedger } from './delivery-ledger';
 import { PoisonMessageError } from './errors';
-import { applyMessageFaults } from './message-faults';
 import type { InboundMessage, Subscription } from './subscription';
 
 export interface ConsumeContext {
@@ -21,7 +20,7 @@ export interface ConsumeContext {
   ledger: DeliveryLedger;
   deadLetter: DeadLetterSender;
   /** The message faults of this service's consumers. */
-  faults?: { injector: FaultInjector; point: FaultPoint };
+  faults?: MessageFaults;
 }
 
 /** A subscription with its queue's delivery limit, from the topology. */
@@ -106,7 +105,7 @@ async function handle(context: ConsumeContext, subscription: Subscription, deliv
     body: decode(message),
     deliveryCount: attempt - 1,
   };
-  const outcome = await applyMessageFaults(context.faults, attempt);
+  const outcome = await applyMessageFaults(context.faults, attempt, (reason) => new PoisonMessageError(reason));
   if (outcome === 'redeliver') {
     context.channel.nack(message, false, true);
     return;

@@ -1,11 +1,11 @@
 import { context, createContextKey, type Context } from '@opentelemetry/api';
-import { faultAttributes, FaultInjectedError, type FaultInjector, type FaultPoint, type FiredFault } from '@tracebed/faults';
+import { FaultInjectedError, faultsBeforeCall, type CallFaultEffects, type CallFaults } from '@tracebed/faults';
 import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
 
 export interface CallTarget {
   service: string;
   baseUrl: string;
-  faults?: { injector: FaultInjector; point: FaultPoint } | undefined;
+  faults?: CallFaults | undefined;
 }
 
 export interface CallRequest {
@@ -42,7 +42,7 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
   let response: Response;
   let text: string;
   try {
-    const fired = target.faults ? await settleWithin(target.faults.injector.atCall(target.faults.point), signal) : [];
+    const effects = await faultsBeforeCall(target.faults, signal);
     const send = () =>
       fetch(new URL(request.path, target.baseUrl), {
         method: request.method,
@@ -50,7 +50,7 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
         body: request.body === undefined ? null : JSON.stringify(request.body),
         signal,
       });
-    response = await context.with(callContext(resendCount, fired), send);
+    response = await context.with(callContext(resendCount, effects), send);
     text = await response.text();
   } catch (error) {
     return unanswered(target.service, error, timeoutMs);
@@ -59,10 +59,9 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
 }
 
 /** The context the request is sent in: which resend it is, and whether its trace context is withheld. */
-function callContext(resendCount: number, fired: FiredFault[]): Context {
+function callContext(resendCount: number, effects: CallFaultEffects): Context {
   const active = context.active().setValue(RESEND_COUNT_KEY, resendCount);
-  const lost = fired.find((fault) => fault.kind === 'lose-context');
-  return lost ? active.setValue(CONTEXT_WITHHELD_KEY, faultAttributes(lost)) : active;
+  return effects.withheldContext ? active.setValue(CONTEXT_WITHHELD_KEY, effects.withheldContext) : active;
 }
 
 function unanswered(service: string, error: unknown, timeoutMs: number): AttemptOutcome {
@@ -102,16 +101,6 @@ function answered(service: string, status: number, body: unknown): AttemptOutcom
     default:
       return { ok: false, error, reason, retryable, upstreamFailed: true };
   }
-}
-
-/** Waits for `work` unless the signal aborts first; a late rejection of `work` is then ignored. */
-function settleWithin<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const abort = () => reject(signal.reason as Error);
-    if (signal.aborted) abort();
-    signal.addEventListener('abort', abort, { once: true });
-    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

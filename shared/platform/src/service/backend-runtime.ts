@@ -1,5 +1,4 @@
-import type { FaultInjector } from '@tracebed/faults';
-import { isFaultPoint } from '@tracebed/faults';
+import { isFaultPoint, withDatabaseFaults, type FaultInjector } from '@tracebed/faults';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { createBroker, type Broker } from '../amqp/broker';
@@ -8,7 +7,6 @@ import { createPgDeliveryLedger } from '../amqp/delivery-ledger';
 import type { Topology } from '../amqp/topology';
 import { createLogger } from '../logger';
 import { createPool } from '../pg/create-pool';
-import { withDatabaseFaults } from '../faults/database-faults';
 
 /** The settings every service with a database and a broker has in its config. */
 export interface BackendConfig extends BrokerConfig {

@@ -7,7 +7,7 @@ import { isDatabaseReachable } from '../pg/create-pool';
 import { runMigrations } from '../pg/migrate';
 import { onShutdown } from '../shutdown';
 import type { BackendRuntime } from './backend-runtime';
-import type { FaultConfig } from '../faults/fault-settings';
+import type { FaultConfig } from './fault-settings';
 import type { ListenerConfig } from './listener-settings';
 import { startServiceListeners } from './service-listeners';
 

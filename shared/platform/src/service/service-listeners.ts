@@ -1,8 +1,8 @@
 import type { Express } from 'express';
 import type { FaultInjector } from '@tracebed/faults';
 import type { Logger } from 'pino';
-import { createFaultAdminApp } from '../faults/fault-admin';
-import type { FaultConfig } from '../faults/fault-settings';
+import { createFaultAdminApp } from '../http/fault-admin';
+import type { FaultConfig } from './fault-settings';
 import { createHostPolicy, type HostPolicy } from '../http/host-policy';
 import type { ShutdownStep } from '../shutdown';
 import { useServiceTracer } from '../tracing';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createFaultInjector, createFaultStore } from '@tracebed/faults';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHostPolicy } from '../http/host-policy';
+import { createHostPolicy } from './host-policy';
 import { createFaultAdminApp } from './fault-admin';
 
 const TOKEN = 'a-generated-token-0123456789abcdef';

@@ -1,13 +1,20 @@
-import { FaultInjectedError, type FaultInjector, type FaultPoint } from '@tracebed/faults';
-import { PoisonMessageError } from './errors';
+import { FaultInjectedError, type FaultInjector } from '../injector';
+import type { FaultPoint } from '../points';
+
+/** A consumer's fault point, with the injector that fires there. */
+export interface MessageFaults {
+  injector: FaultInjector;
+  point: FaultPoint;
+}
 
 export type FaultOutcome = 'process' | 'process-twice' | 'drop' | 'redeliver';
 
 /**
  * Applies the message faults that fire for this delivery and says what to do with it.
  * `attempt` is the delivery's number (1 for the first): `redeliver` sends a message round once.
+ * `poisoned` makes the error a `poison` fault throws: the one the consumer dead-letters.
  */
-export async function applyMessageFaults(faults: { injector: FaultInjector; point: FaultPoint } | undefined, attempt: number): Promise<FaultOutcome> {
+export async function applyMessageFaults(faults: MessageFaults | undefined, attempt: number, poisoned: (reason: string) => Error): Promise<FaultOutcome> {
   if (!faults) return 'process';
   const { injector, point } = faults;
   const fired = injector.fire(point, (rule) => rule.kind !== 'redeliver' || attempt === 1);
@@ -19,7 +26,7 @@ export async function applyMessageFaults(faults: { injector: FaultInjector; poin
       case 'redeliver':
         return 'redeliver';
       case 'poison':
-        throw new PoisonMessageError(`fault injected at ${point}: poison`);
+        throw poisoned(`fault injected at ${point}: poison`);
       case 'error':
         throw new FaultInjectedError(fault, fault.status ?? 500);
       case 'crash':

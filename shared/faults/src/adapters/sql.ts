@@ -1,9 +1,14 @@
 import { context, trace } from '@opentelemetry/api';
-import type { FaultInjector, FaultPoint, FiredFault } from '@tracebed/faults';
-import type { Pool } from 'pg';
+import type { FaultInjector, FiredFault } from '../injector';
+import type { FaultPoint } from '../points';
 import { createSlowQueryLimit, type SlowQueryLimit } from './slow-query-limit';
 
 type QueryFunction = (...args: unknown[]) => unknown;
+
+/** What the SQL adapter needs of a pg Pool: to hear of each new connection (`pool.on('connect')`). */
+export interface ConnectingPool {
+  on(event: 'connect', listener: (client: object) => void): unknown;
+}
 
 function unavailable(): Error {
   // The SQLSTATE of a lost connection: callers treat it like the real thing (503, retry).
@@ -39,7 +44,7 @@ async function beforeQuery(injector: FaultInjector, point: FaultPoint, query: Qu
  * faults of `point`. pg calls `query` in promise and callback form; both are kept. A request's
  * own slow-queries are bounded (REQUEST_SLOW_QUERY_BOUNDS) so they cannot take the pool.
  */
-export function withDatabaseFaults(pool: Pool, injector: FaultInjector, point: FaultPoint, limit: SlowQueryLimit = createSlowQueryLimit()): Pool {
+export function withDatabaseFaults<P extends ConnectingPool>(pool: P, injector: FaultInjector, point: FaultPoint, limit: SlowQueryLimit = createSlowQueryLimit()): P {
   pool.on('connect', (client) => {
     const target = client as unknown as { query: QueryFunction };
     const original = target.query.bind(client) as QueryFunction;
