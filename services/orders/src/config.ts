@@ -26,6 +26,13 @@ export const configSchema = z.object({
   CIRCUIT_COOLDOWN_MS: env.milliseconds(500),
   /** How often the outbox relay looks for events nobody woke it for. */
   OUTBOX_POLL_INTERVAL_MS: env.milliseconds(1_000),
+  /**
+   * Published outbox rows older than this are deleted; a pending order's rows stay, since the
+   * payment sweep reads its request back. An hour leaves time to look at what was sent.
+   */
+  OUTBOX_RETENTION_MS: env.milliseconds(3_600_000),
+  /** How often the retention rule runs. */
+  OUTBOX_RETENTION_INTERVAL_MS: env.milliseconds(60_000),
   /** A payment unanswered this long is requested again; after PAYMENT_MAX_REQUESTS the order fails. */
   PAYMENT_TIMEOUT_MS: env.milliseconds(15_000),
   PAYMENT_MAX_REQUESTS: env.count(3),

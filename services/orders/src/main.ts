@@ -6,8 +6,8 @@ import { createApp } from './app';
 import { loadOrdersConfig } from './config';
 import { createInventoryClient } from './data-access/inventory-client';
 import { createOrderStore } from './data-access/order-store';
+import { createOutbox } from './data-access/outbox';
 import { paymentOutcomeConsumer } from './entry-points/consumers';
-import { createOutboxRelay } from './messaging/outbox-relay';
 import { createPaymentTimeoutSweep } from './messaging/payment-timeout-sweep';
 
 async function main(): Promise<void> {
@@ -15,7 +15,14 @@ async function main(): Promise<void> {
   const faults = createServiceFaults('orders', config);
   const runtime = createBackendRuntime('orders', config, TOPOLOGY, faults);
   const { logger, pool, broker } = runtime;
-  const store = createOrderStore(pool);
+  const outbox = createOutbox({
+    pool,
+    broker,
+    logger,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    retention: { maxAgeMs: config.OUTBOX_RETENTION_MS, intervalMs: config.OUTBOX_RETENTION_INTERVAL_MS },
+  });
+  const store = createOrderStore(pool, outbox.writer);
   const inventory = createInventoryClient({
     baseUrl: config.INVENTORY_URL,
     timeoutMs: config.INVENTORY_TIMEOUT_MS,
@@ -23,12 +30,9 @@ async function main(): Promise<void> {
     retry: { attempts: config.INVENTORY_RETRY_ATTEMPTS, initialMs: config.INVENTORY_RETRY_INITIAL_MS, budgetMs: config.INVENTORY_RETRY_BUDGET_MS },
     circuitBreaker: { failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD, cooldownMs: config.CIRCUIT_COOLDOWN_MS },
   });
-  const relay = createOutboxRelay({ pool, broker, logger, pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS });
-  const wakeRelay = () => relay.wake();
   const sweep = createPaymentTimeoutSweep({
     store,
     logger,
-    wakeRelay,
     paymentTimeoutMs: config.PAYMENT_TIMEOUT_MS,
     maxPaymentRequests: config.PAYMENT_MAX_REQUESTS,
   });
@@ -38,9 +42,9 @@ async function main(): Promise<void> {
     runtime,
     telemetry,
     migrationsDirectory: path.join(__dirname, '..', 'migrations'),
-    createApp: (http) => createApp({ store, inventory, wakeRelay, logger, faults, http }),
-    subscriptions: [paymentOutcomeConsumer({ store, wakeRelay, logger })],
-    workers: [relay, sweep],
+    createApp: (http) => createApp({ store, inventory, logger, faults, http }),
+    subscriptions: [paymentOutcomeConsumer({ store, logger })],
+    workers: [outbox.relay, outbox.retention, sweep],
   });
 }
 

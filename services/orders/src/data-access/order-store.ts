@@ -1,7 +1,9 @@
 import { trace } from '@opentelemetry/api';
-import { inTransaction, type Pool, type PoolClient } from '@tracebed/platform';
+import type { Pool, PoolClient } from '@tracebed/platform';
+import { orderPlacedMessageId } from '../domain/message-ids';
 import type { NewOrder, Order, OrderLine, OrderStore, StalePaymentRow } from '../domain/ports';
-import { writeOutboxEvent } from './outbox-writer';
+import { findOutboxMessages, type OutboxWriter } from './outbox';
+import { inUnitOfWork } from './unit-of-work';
 
 async function insertOrder(client: PoolClient, order: NewOrder, status: 'pending' | 'rejected', reason: string | null): Promise<void> {
   const traceId = trace.getActiveSpan()?.spanContext().traceId ?? null;
@@ -35,18 +37,18 @@ async function findOrder(client: Pool | PoolClient, orderId: string): Promise<Or
   return { ...order, items: items.rows };
 }
 
-export function createOrderStore(pool: Pool): OrderStore {
+export function createOrderStore(pool: Pool, outbox: OutboxWriter): OrderStore {
   return {
     async createPending(order, event) {
-      return inTransaction(pool, async (client) => {
-        await insertOrder(client, order, 'pending', null);
-        await writeOutboxEvent(client, event);
-        return (await findOrder(client, order.id))!;
+      return inUnitOfWork(pool, async (unit) => {
+        await insertOrder(unit.client, order, 'pending', null);
+        await outbox.enqueue(unit, event);
+        return (await findOrder(unit.client, order.id))!;
       });
     },
 
     async createRejected(order, reason) {
-      return inTransaction(pool, async (client) => {
+      return inUnitOfWork(pool, async ({ client }) => {
         await insertOrder(client, order, 'rejected', reason);
         return (await findOrder(client, order.id))!;
       });
@@ -55,51 +57,56 @@ export function createOrderStore(pool: Pool): OrderStore {
     find: (orderId) => findOrder(pool, orderId),
 
     async findStalePayments(olderThanMs, limit) {
-      const { rows } = await pool.query<{ id: string; payment_requests: number; payload: StalePaymentRow['request']; trace_context: Record<string, string> }>(
-        `SELECT o.id, o.payment_requests, ob.payload, ob.trace_context
-         FROM orders o JOIN outbox ob ON ob.message_id = 'order-placed-' || o.id
-         WHERE o.status = 'pending' AND o.updated_at < now() - make_interval(secs => $1::float8 / 1000)
-         ORDER BY o.updated_at LIMIT $2`,
+      const { rows } = await pool.query<{ id: string; payment_requests: number }>(
+        `SELECT id, payment_requests FROM orders
+         WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+         ORDER BY updated_at LIMIT $2`,
         [olderThanMs, limit],
       );
-      return rows.map((row) => ({ orderId: row.id, paymentRequests: row.payment_requests, request: row.payload, traceContext: row.trace_context }));
+      // Each order's first payment request, as written: its payload and its trace.
+      const requests = await findOutboxMessages(pool, rows.map((row) => orderPlacedMessageId(row.id)));
+      return rows.flatMap((row) => {
+        const request = requests.get(orderPlacedMessageId(row.id));
+        if (!request) return [];
+        return [{ orderId: row.id, paymentRequests: row.payment_requests, request: request.payload as StalePaymentRow['request'], traceContext: request.traceContext }];
+      });
     },
 
     async requestPaymentAgain(orderId, event) {
-      return inTransaction(pool, async (client) => {
-        const updated = await client.query(
+      return inUnitOfWork(pool, async (unit) => {
+        const updated = await unit.client.query(
           `UPDATE orders SET payment_requests = payment_requests + 1, updated_at = now() WHERE id = $1 AND status = 'pending'`,
           [orderId],
         );
         if (updated.rowCount === 0) return 'settled_meanwhile';
-        await writeOutboxEvent(client, event);
+        await outbox.enqueue(unit, event);
         return 'requested_again';
       });
     },
 
     async failPayment(orderId, reason, event) {
-      return inTransaction(pool, async (client) => {
-        const updated = await client.query(
+      return inUnitOfWork(pool, async (unit) => {
+        const updated = await unit.client.query(
           `UPDATE orders SET status = 'payment_failed', rejection_reason = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
           [orderId, reason],
         );
         if (updated.rowCount === 0) return 'settled_meanwhile';
-        await writeOutboxEvent(client, event);
+        await outbox.enqueue(unit, event);
         return 'failed';
       });
     },
 
     async settle(orderId, status, event) {
-      return inTransaction(pool, async (client) => {
-        const updated = await client.query(
+      return inUnitOfWork(pool, async (unit) => {
+        const updated = await unit.client.query(
           `UPDATE orders SET status = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`,
           [orderId, status],
         );
         if (updated.rowCount === 0) {
-          const exists = await client.query('SELECT 1 FROM orders WHERE id = $1', [orderId]);
+          const exists = await unit.client.query('SELECT 1 FROM orders WHERE id = $1', [orderId]);
           return exists.rowCount === 0 ? 'unknown_order' : 'already_settled';
         }
-        await writeOutboxEvent(client, event);
+        await outbox.enqueue(unit, event);
         return 'settled';
       });
     },

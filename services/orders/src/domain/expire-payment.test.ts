@@ -14,10 +14,9 @@ function setUp(status: Order['status'] = 'pending') {
   const store = createInMemoryOrderStore();
   const order = anOrder({ status });
   store.put(order);
-  const relay = { wakes: 0 };
-  const deps = { store, maxPaymentRequests: MAX_PAYMENT_REQUESTS, wakeRelay: () => void (relay.wakes += 1) };
+  const deps = { store, maxPaymentRequests: MAX_PAYMENT_REQUESTS };
   const stale = (paymentRequests: number): StalePayment => ({ orderId: order.id, paymentRequests, request: paymentRequestOf(order) });
-  return { deps, store, order, relay, stale };
+  return { deps, store, order, stale };
 }
 
 describe('expirePayment', () => {
@@ -31,14 +30,13 @@ describe('expirePayment', () => {
       expect(store.outbox).toEqual([{ routingKey: EVENTS.orderPlaced, messageId: `order-placed-${order.id}-2`, payload: paymentRequestOf(order) }]);
     });
 
-    it('keeps the order pending, counts the request and wakes the relay', async () => {
-      const { deps, store, order, relay, stale } = setUp();
+    it('keeps the order pending, and counts the request', async () => {
+      const { deps, store, order, stale } = setUp();
 
       await expirePayment(deps, stale(1));
 
       expect(store.orders.get(order.id)?.status).toBe('pending');
       expect(store.paymentRequests.get(order.id)).toBe(2);
-      expect(relay.wakes).toBe(1);
     });
 
     it('asks again one request before the limit', async () => {
@@ -75,14 +73,6 @@ describe('expirePayment', () => {
       expect(() => OrderSettled.parse(store.outbox[0]?.payload)).not.toThrow();
     });
 
-    it('wakes the relay', async () => {
-      const { deps, relay, stale } = setUp();
-
-      await expirePayment(deps, stale(MAX_PAYMENT_REQUESTS));
-
-      expect(relay.wakes).toBe(1);
-    });
-
     it('fails the order too when it somehow has more requests than the limit', async () => {
       const { deps, stale } = setUp();
 
@@ -91,35 +81,32 @@ describe('expirePayment', () => {
   });
 
   describe('when the order was settled in the meantime', () => {
-    it('does not ask again, answers settled_meanwhile, and writes and wakes nothing', async () => {
-      const { deps, store, order, relay, stale } = setUp('paid');
+    it('does not ask again, answers settled_meanwhile, and writes nothing', async () => {
+      const { deps, store, order, stale } = setUp('paid');
 
       await expect(expirePayment(deps, stale(1))).resolves.toBe('settled_meanwhile');
 
       expect(store.orders.get(order.id)?.status).toBe('paid');
       expect(store.outbox).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
 
     it('does not fail it either after the last request, and leaves it paid', async () => {
-      const { deps, store, order, relay, stale } = setUp('paid');
+      const { deps, store, order, stale } = setUp('paid');
 
       await expect(expirePayment(deps, stale(MAX_PAYMENT_REQUESTS))).resolves.toBe('settled_meanwhile');
 
       expect(store.orders.get(order.id)).toMatchObject({ status: 'paid', rejectionReason: null });
       expect(store.outbox).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
   });
 
-  it('when the store fails, passes the error on and wakes nothing', async () => {
-    const { deps, store, relay, stale } = setUp();
+  it('when the store fails, passes the error on and writes nothing', async () => {
+    const { deps, store, stale } = setUp();
     const storageDown = new Error('connection terminated');
     store.failNext('requestPaymentAgain', storageDown);
 
     await expect(expirePayment(deps, stale(1))).rejects.toBe(storageDown);
 
     expect(store.outbox).toEqual([]);
-    expect(relay.wakes).toBe(0);
   });
 });

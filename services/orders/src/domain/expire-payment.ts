@@ -1,5 +1,6 @@
 import { EVENTS, type OrderPlaced } from '@tracebed/contracts';
 import { withSpan } from '@tracebed/platform';
+import { orderPlacedMessageId, orderSettledMessageId } from './message-ids';
 import type { OrderStore } from './ports';
 
 export interface StalePayment {
@@ -10,7 +11,6 @@ export interface StalePayment {
 
 export interface ExpirePaymentDeps {
   store: OrderStore;
-  wakeRelay: () => void;
   /** Payment requests an order gets before it fails for good. */
   maxPaymentRequests: number;
 }
@@ -26,16 +26,15 @@ export async function expirePayment(deps: ExpirePaymentDeps, stale: StalePayment
       stale.paymentRequests < deps.maxPaymentRequests
         ? await deps.store.requestPaymentAgain(stale.orderId, {
             routingKey: EVENTS.orderPlaced,
-            messageId: `order-placed-${stale.orderId}-${stale.paymentRequests + 1}`,
+            messageId: orderPlacedMessageId(stale.orderId, stale.paymentRequests + 1),
             payload: stale.request,
           })
         : await deps.store.failPayment(stale.orderId, 'payment timed out', {
             routingKey: EVENTS.orderPaymentFailed,
-            messageId: `order-settled-${stale.orderId}`,
+            messageId: orderSettledMessageId(stale.orderId),
             payload: { orderId: stale.orderId, outcome: 'payment_failed', settledAt: new Date().toISOString() },
           });
     span.setAttribute('order.timeout_result', result);
-    if (result !== 'settled_meanwhile') deps.wakeRelay();
     return result;
   });
 }

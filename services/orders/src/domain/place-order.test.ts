@@ -47,9 +47,8 @@ function setUp(options: { inventory?: FakeInventory; faults?: ReturnType<typeof 
   const inventory = options.inventory ?? createFakeInventory();
   const faults = options.faults ?? createRecordingFaults();
   const { logger, events: logged } = createRecordingLogger();
-  const relay = { wakes: 0 };
-  const deps = { store, inventory, logger, faults, wakeRelay: () => void (relay.wakes += 1) };
-  return { deps, store, inventory, faults, logged, relay };
+  const deps = { store, inventory, logger, faults };
+  return { deps, store, inventory, faults, logged };
 }
 
 describe('placeOrder', () => {
@@ -81,8 +80,8 @@ describe('placeOrder', () => {
       expect(inventory.reservations).toEqual([{ orderId: order.id, lines: REQUEST.items }]);
     });
 
-    it('writes one order.placed event with the order that the OrderPlaced contract accepts, and wakes the relay', async () => {
-      const { deps, store, relay } = setUp();
+    it('writes one order.placed event with the order that the OrderPlaced contract accepts', async () => {
+      const { deps, store } = setUp();
 
       const order = await placeOrder(deps, REQUEST);
 
@@ -90,7 +89,6 @@ describe('placeOrder', () => {
       const [event] = store.outbox;
       expect(event).toMatchObject({ routingKey: EVENTS.orderPlaced, messageId: `order-placed-${order.id}` });
       expect(OrderPlaced.parse(event!.payload)).toMatchObject({ orderId: order.id, amountCents: 4_300, currency: 'EUR', cardLast4: '4242' });
-      expect(relay.wakes).toBe(1);
     });
 
     it('gives every order an id of its own', async () => {
@@ -115,12 +113,11 @@ describe('placeOrder', () => {
     const outOfStock = () => new AppError('OUT_OF_STOCK', 'not enough stock for MUG-SPAN', 409);
 
     it('answers OUT_OF_STOCK 409 and publishes nothing', async () => {
-      const { deps, store, relay } = setUp({ inventory: createFakeInventory({ refuseWith: outOfStock() }) });
+      const { deps, store } = setUp({ inventory: createFakeInventory({ refuseWith: outOfStock() }) });
 
       await expect(placeOrder(deps, REQUEST)).rejects.toMatchObject({ code: 'OUT_OF_STOCK', status: 409 });
 
       expect(store.outbox).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
 
     it("records the order as rejected with inventory's reason, no lines and no total", async () => {
@@ -163,27 +160,25 @@ describe('placeOrder', () => {
   describe('when inventory rejects the request as invalid', () => {
     it('passes UNKNOWN_SKU 422 on, and records, releases and publishes nothing', async () => {
       const unknownSku = new AppError('UNKNOWN_SKU', 'unknown SKU: NOPE', 422);
-      const { deps, store, inventory, relay } = setUp({ inventory: createFakeInventory({ refuseWith: unknownSku }) });
+      const { deps, store, inventory } = setUp({ inventory: createFakeInventory({ refuseWith: unknownSku }) });
 
       await expect(placeOrder(deps, REQUEST)).rejects.toBe(unknownSku);
 
       expect(store.orders.size).toBe(0);
       expect(store.outbox).toEqual([]);
       expect(inventory.releases).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
   });
 
   describe('when inventory is unavailable', () => {
     it('releases the order in case inventory reserved before failing, and passes UPSTREAM_UNAVAILABLE 503 on', async () => {
-      const { deps, store, inventory, relay } = setUp({ inventory: createFakeInventory({ refuseWith: upstreamUnavailable('inventory did not answer') }) });
+      const { deps, store, inventory } = setUp({ inventory: createFakeInventory({ refuseWith: upstreamUnavailable('inventory did not answer') }) });
 
       await expect(placeOrder(deps, REQUEST)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
 
       expect(inventory.releases).toEqual([inventory.reservations[0]!.orderId]);
       expect(store.orders.size).toBe(0);
       expect(store.outbox).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
 
     it('releases too when the call fails without any answer, and passes that error on', async () => {
@@ -210,7 +205,7 @@ describe('placeOrder', () => {
 
   describe('when the order cannot be recorded after the stock was reserved', () => {
     it('releases the reservation, passes the storage error on, and publishes nothing', async () => {
-      const { deps, store, inventory, relay } = setUp();
+      const { deps, store, inventory } = setUp();
       const storageDown = new Error('connection terminated');
       store.failNext('createPending', storageDown);
 
@@ -219,7 +214,6 @@ describe('placeOrder', () => {
       expect(inventory.releases).toEqual([inventory.reservations[0]!.orderId]);
       expect(store.orders.size).toBe(0);
       expect(store.outbox).toEqual([]);
-      expect(relay.wakes).toBe(0);
     });
 
     it('when the release fails too, logs order.compensation_failed and answers with the storage error', async () => {
@@ -247,14 +241,13 @@ describe('placeOrder', () => {
 
     it('fails with the fault before touching inventory or the store', async () => {
       const injected = new Error('fault injected at orders.place: error');
-      const { deps, store, inventory, relay } = setUp({ faults: createRecordingFaults(injected) });
+      const { deps, store, inventory } = setUp({ faults: createRecordingFaults(injected) });
 
       await expect(placeOrder(deps, REQUEST)).rejects.toBe(injected);
 
       expect(inventory.reservations).toEqual([]);
       expect(inventory.releases).toEqual([]);
       expect(store.orders.size).toBe(0);
-      expect(relay.wakes).toBe(0);
     });
   });
 });

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EVENTS, type OrderPlaced } from '@tracebed/contracts';
 import type { FaultInjector } from '@tracebed/faults';
 import { AppError, withSpan, type Logger } from '@tracebed/platform';
+import { orderPlacedMessageId } from './message-ids';
 import type { InventoryGateway, Order, OrderStore, RequestedLine } from './ports';
 
 export interface PlaceOrderDeps {
   store: OrderStore;
   inventory: InventoryGateway;
-  /** Tells the outbox relay there is something to publish. */
-  wakeRelay: () => void;
   logger: Logger;
   faults: Pick<FaultInjector, 'atOperation'>;
 }
@@ -51,10 +50,9 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
     try {
       const order = await deps.store.createPending(
         { id: orderId, totalCents: reservation.totalCents, cardLast4: request.cardLast4, items: reservation.lines },
-        { routingKey: EVENTS.orderPlaced, messageId: `order-placed-${orderId}`, payload: event },
+        { routingKey: EVENTS.orderPlaced, messageId: orderPlacedMessageId(orderId), payload: event },
       );
       span.setAttribute('order.status', order.status);
-      deps.wakeRelay();
       return order;
     } catch (error) {
       await releaseQuietly(deps, orderId);

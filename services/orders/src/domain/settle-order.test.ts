@@ -20,9 +20,8 @@ function setUp() {
   const pending = anOrder({ status: 'pending' });
   store.put(pending);
   const { logger, events: logged } = createRecordingLogger();
-  const relay = { wakes: 0 };
-  const deps = { store, logger, wakeRelay: () => void (relay.wakes += 1) };
-  return { deps, store, pending, logged, relay };
+  const deps = { store, logger };
+  return { deps, store, pending, logged };
 }
 
 describe('settleOrder', () => {
@@ -60,23 +59,14 @@ describe('settleOrder', () => {
     expect(() => OrderSettled.parse(store.outbox[0]?.payload)).not.toThrow();
   });
 
-  it('wakes the relay once the settlement is recorded', async () => {
-    const { deps, pending, relay } = setUp();
-
-    await settleOrder(deps, declined(pending.id));
-
-    expect(relay.wakes).toBe(1);
-  });
-
   it('when the same outcome arrives twice, settles once, logs the duplicate and announces nothing more', async () => {
-    const { deps, store, pending, logged, relay } = setUp();
+    const { deps, store, pending, logged } = setUp();
 
     await settleOrder(deps, succeeded(pending.id));
     await settleOrder(deps, succeeded(pending.id));
 
     expect(store.orders.get(pending.id)?.status).toBe('paid');
     expect(store.outbox).toHaveLength(1);
-    expect(relay.wakes).toBe(1);
     expect(logged).toEqual([{ level: 'info', event: 'order.settle_duplicate_ignored', fields: { orderId: pending.id } }]);
   });
 
@@ -91,7 +81,7 @@ describe('settleOrder', () => {
   });
 
   it('when a success arrives for an order that already failed, keeps it payment_failed without an error', async () => {
-    const { deps, store, relay } = setUp();
+    const { deps, store } = setUp();
     const failed = anOrder({ status: 'payment_failed', rejectionReason: 'payment timed out' });
     store.put(failed);
 
@@ -99,11 +89,10 @@ describe('settleOrder', () => {
 
     expect(store.orders.get(failed.id)?.status).toBe('payment_failed');
     expect(store.outbox).toEqual([]);
-    expect(relay.wakes).toBe(0);
   });
 
   it('when no order has the id, throws a PoisonMessageError naming the order, so the message is dead-lettered', async () => {
-    const { deps, store, relay } = setUp();
+    const { deps, store } = setUp();
     const unknownId = '11111111-2222-4333-8444-555555555555';
 
     const settling = settleOrder(deps, succeeded(unknownId));
@@ -111,17 +100,15 @@ describe('settleOrder', () => {
     await expect(settling).rejects.toBeInstanceOf(PoisonMessageError);
     await expect(settling).rejects.toThrow(unknownId);
     expect(store.outbox).toEqual([]);
-    expect(relay.wakes).toBe(0);
   });
 
-  it('when the store fails, passes the error on so the message is delivered again, and wakes nothing', async () => {
-    const { deps, store, pending, relay } = setUp();
+  it('when the store fails, passes the error on so the message is delivered again, and leaves the order pending', async () => {
+    const { deps, store, pending } = setUp();
     const storageDown = new Error('connection terminated');
     store.failNext('settle', storageDown);
 
     await expect(settleOrder(deps, succeeded(pending.id))).rejects.toBe(storageDown);
 
     expect(store.orders.get(pending.id)?.status).toBe('pending');
-    expect(relay.wakes).toBe(0);
   });
 });

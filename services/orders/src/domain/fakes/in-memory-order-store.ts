@@ -1,4 +1,5 @@
 import type { OrderPlaced, OrderSettled } from '@tracebed/contracts';
+import { orderPlacedMessageId } from '../message-ids';
 import type { NewOrder, Order, OrderStatus, OrderStore, OutboxEvent, StalePaymentRow } from '../ports';
 
 /**
@@ -86,7 +87,7 @@ export function createInMemoryOrderStore(): InMemoryOrderStore {
       const cutoff = Date.now() - olderThanMs;
       const rows: StalePaymentRow[] = [];
       for (const order of orders.values()) {
-        const request = outbox.find((event) => event.messageId === `order-placed-${order.id}`)?.payload as OrderPlaced | undefined;
+        const request = outbox.find((event) => event.messageId === orderPlacedMessageId(order.id))?.payload as OrderPlaced | undefined;
         if (order.status !== 'pending' || Date.parse(order.updatedAt) >= cutoff || !request) continue;
         rows.push({ orderId: order.id, paymentRequests: paymentRequests.get(order.id) ?? 1, request, traceContext: {} });
       }

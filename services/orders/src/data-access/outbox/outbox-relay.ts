@@ -1,5 +1,6 @@
 import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import { inTransaction, withSpan, type Broker, type Logger, type Pool, type PoolClient } from '@tracebed/platform';
+import { OUTBOX_SQL } from './outbox-sql';
 
 interface OutboxRow {
   id: number;
@@ -10,7 +11,7 @@ interface OutboxRow {
 }
 
 export interface OutboxRelay {
-  /** Publishes soon: called right after a transaction wrote an event. */
+  /** Publishes soon: called once a transaction that wrote an event has committed. */
   wake(): void;
   start(): void;
   /** Stops polling and waits for the batch in progress. */
@@ -41,7 +42,7 @@ export function createOutboxRelay(deps: { pool: Pool; broker: Broker; logger: Lo
     await context.with(parent, () =>
       withSpan('outbox.relay', { ...orderIdOf(row.payload), 'messaging.message.id': row.message_id, 'messaging.destination.name': row.routing_key }, async () => {
         await deps.broker.publish(row.routing_key, row.payload, { messageId: row.message_id });
-        await client.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+        await client.query(OUTBOX_SQL.markPublished, [row.id]);
       }),
     );
   }
@@ -49,11 +50,7 @@ export function createOutboxRelay(deps: { pool: Pool; broker: Broker; logger: Lo
   /** One batch; true when it was full and all went out, so more may be waiting. */
   async function publishBatch(): Promise<boolean> {
     return inTransaction(deps.pool, async (client) => {
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT id, routing_key, message_id, payload, trace_context FROM outbox
-         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
+      const { rows } = await client.query<OutboxRow>(OUTBOX_SQL.claimUnpublished, [BATCH_SIZE]);
       let published = 0;
       for (const row of rows) {
         try {
@@ -61,7 +58,7 @@ export function createOutboxRelay(deps: { pool: Pool; broker: Broker; logger: Lo
           published++;
         } catch (error) {
           deps.logger.warn({ err: error, outboxId: row.id, messageId: row.message_id }, 'outbox.publish_failed');
-          await client.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, String(error)]);
+          await client.query(OUTBOX_SQL.recordFailure, [row.id, String(error)]);
           break; // keep order: the rest waits for the next round
         }
       }
