@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image recipe for all four services: docker build --build-arg SERVICE=orders .
+# One image recipe for the four services and the tools: docker build --build-arg SERVICE=orders .
+# (a tool, e.g. SERVICE=trace, runs with the entrypoint its compose service names).
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build

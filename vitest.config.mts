@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         // Pure logic, next to the code: needs nothing running.
-        test: { name: 'unit', include: ['services/*/src/**/*.test.ts', 'services/*/web/src/**/*.test.ts', 'shared/*/src/**/*.test.ts', 'load-tests/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['services/*/src/**/*.test.ts', 'services/*/web/src/**/*.test.ts', 'shared/*/src/**/*.test.ts', 'tools/*/src/**/*.test.ts', 'load-tests/src/**/*.test.ts'] },
       },
       {
         // Compose file, Dockerfile and their parity with the native stack, checked without a Docker engine.
@@ -19,7 +19,7 @@ export default defineConfig({
         // The real stack: PostgreSQL, RabbitMQ, Jaeger and the four services, found or started by the setup.
         test: {
           name: 'stack',
-          include: ['services/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts', 'load-tests/test/**/*.test.ts', 'infra/test/**/*.stack.test.ts'],
+          include: ['services/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts', 'tools/*/test/**/*.test.ts', 'load-tests/test/**/*.test.ts', 'infra/test/**/*.stack.test.ts'],
           globalSetup: ['./shared/testkit/src/global-setup.ts'],
           // One stack on a 2-core machine: one file at a time keeps timings honest and counts exact.
           fileParallelism: false,

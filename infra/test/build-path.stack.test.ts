@@ -27,8 +27,8 @@ describe.each(['gateway', 'orders', 'inventory', 'payments'])('the production bu
 
 describe('the production bundle of the fault CLI', () => {
   it('builds with the Dockerfile script and lists the stack faults from its own folder', () => {
-    const output = path.join(mkdtempSync(path.join(tmpdir(), 'deploy-faults-')), 'app');
-    execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), 'faults', output], { stdio: 'pipe' });
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'deploy-fault-')), 'app');
+    execFileSync('bash', [path.join(repoRoot, 'infra/docker/build-service.sh'), 'fault', output], { stdio: 'pipe' });
     // As in its container: the token comes from the file the stack generated, named in the environment.
     const tokenFile = path.join(process.env.TRACEBED_STATE ?? path.join(repoRoot, '.tracebed'), 'secrets', 'fault-admin-token');
     const env = { ...process.env, FAULT_ADMIN_TOKEN: undefined, FAULT_ADMIN_TOKEN_FILE: tokenFile };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ const NODE_SERVICES = ['gateway', 'orders', 'inventory', 'payments'];
 const ONE_SHOT = ['secrets'];
 const TOKEN_FILE = '/run/tracebed/secrets/fault-admin-token';
 const project = loadComposeProject();
+const buildScript = readFileSync(path.join(repoRoot, 'infra/docker/build-service.sh'), 'utf8');
 const services = Object.entries(project.services);
 const longRunning = services.filter(([name]) => !ONE_SHOT.includes(name));
 
@@ -35,7 +36,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each([
-    ['fault', 'faults'],
+    ['fault', 'fault'],
     ['lab', 'labs'],
   ])("keeps the %s CLI in the tools profile, pointed at the services' admin APIs on the compose network", (name, build) => {
     const tools = loadComposeProject('tools');
@@ -149,6 +150,17 @@ describe('docker-compose.yml', () => {
     expect(Number(heap![1]) * 1024 ** 2).toBeLessThanOrEqual(0.8 * limit);
     expect(Number(jaeger.environment?.JAEGER_MAX_TRACES)).toBeGreaterThan(0);
     expect(Number(jaeger.environment?.JAEGER_MAX_TRACES)).toBeLessThanOrEqual(4000);
+  });
+
+  it('builds each tool of the tools profile from its folder in tools/, the experiment runner from load-tests', () => {
+    const tools = Object.entries(loadComposeProject('tools').services).filter(([, service]) => service.profiles?.includes('tools'));
+    expect(tools.map(([name]) => name).sort()).toEqual(['experiment', 'fault', 'lab', 'trace']);
+    for (const [name, service] of tools) {
+      const tool = String(service.build?.args?.SERVICE);
+      const folder = tool === 'experiment' ? 'load-tests' : path.join('tools', tool);
+      expect(existsSync(path.join(repoRoot, folder, 'package.json')), name).toBe(true);
+      expect(buildScript, name).toMatch(new RegExp(`^ +[^)]*\\b${tool}\\b[^)]*\\) package="(tools/\\$service|${folder})"`, 'm'));
+    }
   });
 
   it('builds each node service from the one Dockerfile with its own SERVICE argument', () => {

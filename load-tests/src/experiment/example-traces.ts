@@ -1,4 +1,4 @@
-import { fetchTrace } from '@tracebed/trace-viewer';
+import { fetchTrace } from '@tracebed/trace-reading';
 import type { Samples } from '../recorder';
 
 export interface ExampleTrace {

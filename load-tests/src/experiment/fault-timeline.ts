@@ -1,4 +1,4 @@
-import { createAdminClient, readCliConfig, type CliConfig } from '@tracebed/faults';
+import { createAdminClient, readCliConfig, type CliConfig } from '@tracebed/fault-cli';
 import type { FaultStep } from './experiment-file';
 
 export interface TimelineEvent {

@@ -14,7 +14,7 @@ import {
   type TestBrowser,
   type Trace,
 } from '@tracebed/testkit';
-import { recentTraceIds } from '@tracebed/trace-viewer';
+import { recentTraceIds } from '@tracebed/trace-reading';
 
 type Locator = ReturnType<Page['locator']>;
 

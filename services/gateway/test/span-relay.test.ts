@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createShopClient, eventually, stackEndpoints, waitForTrace } from '@tracebed/testkit';
-import { fetchTrace } from '@tracebed/trace-viewer';
+import { fetchTrace } from '@tracebed/trace-reading';
 import { openPageSession, otlpBatch, postSpans, type PageSession } from './page-session';
 import { floodRelay } from './relay-flood';
 

@@ -4,8 +4,6 @@ export * from './grammar';
 export * from './baggage';
 export * from './fault-store';
 export * from './injector';
-export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
-export { readCliConfig, readAdminToken, adminTokenFile, UsageError, type CliConfig } from './cli-config';
 export { createRecordingFaults } from './recording-faults';
 export type { OperationFaults } from './adapters/operations';
 export { faultsBeforeCall, type CallFaults, type CallFaultEffects } from './adapters/calls';

@@ -1,7 +1,7 @@
-import { fetchTrace, type Trace } from '@tracebed/trace-viewer';
+import { fetchTrace, type Trace } from '@tracebed/trace-reading';
 import { eventually } from './eventually';
 
-export { fetchTrace, type Trace, type TraceSpan } from '@tracebed/trace-viewer';
+export { fetchTrace, type Trace, type TraceSpan } from '@tracebed/trace-reading';
 
 /**
  * Waits until Jaeger holds the trace, `isComplete` accepts it, and no new span has arrived for

@@ -1,4 +1,4 @@
-import { fetchTrace, type Trace } from '@tracebed/trace-viewer';
+import { fetchTrace, type Trace } from '@tracebed/trace-reading';
 
 export interface SettleOptions {
   /** No new span in any trace for this long means the services have exported everything. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace, TraceSpan } from '@tracebed/trace-viewer';
+import type { Trace, TraceSpan } from '@tracebed/trace-reading';
 import { describeBrokenTraces, integrityLine, judgeTraces, whyBroken, type PlacedOrder } from './trace-integrity';
 
 let nextSpan = 0;

@@ -1,4 +1,4 @@
-import type { Trace, TraceSpan } from '@tracebed/trace-viewer';
+import type { Trace, TraceSpan } from '@tracebed/trace-reading';
 
 /** An order as it was placed: its id, the trace the gateway answered with, and how it was placed. */
 export interface PlacedOrder {

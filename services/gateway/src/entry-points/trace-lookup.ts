@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, parseInput } from '@tracebed/platform';
-import { buildWaterfall, fetchTrace, TraceTooLargeError, waterfallJson, type DetailLimits, type Trace } from '@tracebed/trace-viewer';
+import { buildWaterfall, fetchTrace, TraceTooLargeError, waterfallJson, type DetailLimits, type Trace } from '@tracebed/trace-reading';
 
 const TraceIdParam = z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lower-case hex digits') });
 
