@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShopClient, launchBrowser, stackEndpoints, waitForTrace, type Page, type TestBrowser, type Trace } from '@tracebed/testkit';
+import { createShopClient, launchBrowser, SERVICES, stackEndpoints, waitForTrace, type Page, type TestBrowser, type Trace } from '@tracebed/testkit';
 import { launcher, runTool } from './compose-cli';
 
 const endpoints = stackEndpoints();
@@ -79,7 +79,7 @@ describe('the tools containers (docker compose --profile tools run --rm …)', (
     const listed = await runTool('fault', ['list']);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('payments.charge=latency:20ms');
-    for (const service of ['gateway', 'orders', 'inventory', 'payments']) expect(listed.stdout).toContain(service);
+    for (const service of SERVICES) expect(listed.stdout).toContain(service);
     const cleared = await runTool('fault', ['clear']);
     expect(cleared.code, cleared.stderr).toBe(0);
     expect((await runTool('fault', ['list'])).stdout).not.toContain('payments.charge=latency');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { OrderLines } from '@tracebed/contracts';
 
 const Stage = z.object({ durationS: z.number().positive(), ratePerS: z.number().nonnegative() });
 const Shape = z.discriminatedUnion('kind', [
@@ -9,7 +10,7 @@ const Shape = z.discriminatedUnion('kind', [
 ]);
 const Journey = z.object({
   browseProducts: z.boolean(),
-  items: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })).min(1),
+  items: OrderLines,
   cardNumber: z.string(),
   pollIntervalMs: z.number().positive(),
   pollTimeoutMs: z.number().positive(),

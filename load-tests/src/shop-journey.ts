@@ -1,9 +1,10 @@
+import { FINAL_ORDER_STATUSES } from '@tracebed/contracts';
 import type { Recorder } from './recorder';
 import type { Journey } from './scenario-file';
 import type { SpanExporter } from './span-export';
 import { newTraceContext } from './traceparent';
 
-export const FINAL = new Set(['paid', 'payment_failed', 'rejected']);
+export const FINAL = new Set<string>(FINAL_ORDER_STATUSES);
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface JourneyDeps {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { SERVICES } from '@tracebed/contracts';
 
 const FaultStep = z
   .object({
     /** The service whose admin API takes the rule. */
-    service: z.enum(['gateway', 'orders', 'inventory', 'payments']),
+    service: z.enum(SERVICES),
     /** A rule in the fault grammar, e.g. payments.charge=latency:400ms@0.5. */
     rule: z.string().min(1),
     at_s: z.number().nonnegative(),

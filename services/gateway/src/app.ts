@@ -1,6 +1,8 @@
 import { Router, type Express } from 'express';
+import { GATEWAY_LIMITS } from '@tracebed/contracts';
 import { createHttpApp, faultedRequestLimit, finishHttpApp, type Logger, type ServiceHttp } from '@tracebed/platform';
 import type { SubmitOrderDeps } from './domain/submit-order';
+import { apiDescription } from './entry-points/api-description';
 import { browserSpanRelay } from './entry-points/browser-span-relay';
 import { shopRoutes } from './entry-points/http';
 import { inboundBaggage } from './entry-points/inbound-baggage';
@@ -22,9 +24,10 @@ export interface GatewayDeps extends SubmitOrderDeps {
 export function createApp(deps: GatewayDeps): Express {
   const sessions = createShopSessions();
   const pageSessionAndRelay = Router().use(sessions.issue, browserSpanRelay({ collectorUrl: deps.shopPage.browserSpansUrl, sessions, logger: deps.logger }));
-  const app = createHttpApp({ ...deps.http, bodyLimit: '16kb', rawBodyRoutes: pageSessionAndRelay });
+  const app = createHttpApp({ ...deps.http, bodyLimit: `${GATEWAY_LIMITS.bodyBytes}b`, rawBodyRoutes: pageSessionAndRelay });
   // Before anything else reads it: a client's baggage never carries faults (X-Fault is the one way in).
   app.use(inboundBaggage());
+  app.use(apiDescription());
   app.use(traceLookup(deps.shopPage.jaegerQueryUrl));
   app.use(requestFaults({ enabled: deps.perRequestFaults }));
   app.use(faultedRequestLimit({ service: 'gateway' }));

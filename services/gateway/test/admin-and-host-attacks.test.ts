@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVICES } from '@tracebed/contracts';
 import { adminToken, faultAdmin, stackEndpoints, TEST_CARDS, type ServiceName } from '@tracebed/testkit';
 
 // The attacks a hostile client made on the stack, replayed: each must fail, and the shop must not.
 const endpoints = stackEndpoints();
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const SERVICES: ServiceName[] = ['gateway', 'orders', 'inventory', 'payments'];
 const publicUrl: Record<ServiceName, string> = { gateway: endpoints.gatewayUrl, orders: endpoints.ordersUrl, inventory: endpoints.inventoryUrl, payments: endpoints.paymentsUrl };
 const LISTENERS = SERVICES.flatMap((service) => [
   { name: `${service} public`, url: publicUrl[service] },

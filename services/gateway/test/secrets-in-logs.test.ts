@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICES, type ServiceName as Service } from '@tracebed/contracts';
 import { adminToken, createShopClient, faultAdmin, stackEndpoints } from '@tracebed/testkit';
 
 // Reads the native stack's log files; a stack started another way (compose, another machine)
@@ -10,8 +11,6 @@ const external = process.env.TRACEBED_EXTERNAL_STACK === '1';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 // The same place infra/native/lib.sh writes them: $TRACEBED_STATE/logs, by default <repo>/.tracebed/logs.
 const logDir = path.join(process.env.TRACEBED_STATE ?? path.join(repoRoot, '.tracebed'), 'logs');
-const SERVICES = ['gateway', 'orders', 'inventory', 'payments'] as const;
-type Service = (typeof SERVICES)[number];
 
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINAL_ORDER_STATUSES } from '@tracebed/contracts';
 import {
   checkTraceIntegrity,
   connectDatabases,
@@ -15,7 +16,7 @@ const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
 const ORDERS = Number(process.env.TRACEBED_INTEGRITY_ORDERS ?? 200);
 const POLL_MS = 300;
-const FINAL = new Set(['paid', 'payment_failed', 'rejected']);
+const FINAL = new Set<string>(FINAL_ORDER_STATUSES);
 let databases: Databases;
 
 beforeAll(() => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FINAL_ORDER_STATUSES } from '@tracebed/contracts';
 import {
   connectDatabases,
   createShopClient,
@@ -50,7 +51,7 @@ function report(scenario: string, figures: Record<string, unknown>): void {
 async function everyOrderFinal(accepted: string[], timeoutMs = 120_000): Promise<void> {
   await eventually(
     async () => {
-      const rows = await databases.query('orders', "SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[]) AND status IN ('paid', 'payment_failed', 'rejected')", [accepted]);
+      const rows = await databases.query('orders', "SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[])", [accepted, FINAL_ORDER_STATUSES]);
       return rows[0].n === accepted.length ? true : undefined;
     },
     { timeoutMs, intervalMs: 500, description: `${accepted.length} accepted orders to be final` },

@@ -1,3 +1,4 @@
+import { isFinalOrderStatus } from '@tracebed/contracts';
 import type { Databases } from './databases';
 import { eventually } from './eventually';
 
@@ -22,7 +23,7 @@ export async function checkAccounting(databases: Databases, scope: AccountingSco
   for (const id of ids) {
     const status = statusOf.get(id);
     if (!status) problems.push(`accepted order ${id} does not exist`);
-    else if (!['paid', 'payment_failed', 'rejected'].includes(status)) problems.push(`order ${id} is still ${status}`);
+    else if (!isFinalOrderStatus(status)) problems.push(`order ${id} is still ${status}`);
   }
 
   const payments = await databases.query<{ order_id: string; n: number; succeeded: number }>(

@@ -1,3 +1,4 @@
+import type { ServiceName } from '@tracebed/contracts';
 import { harnessAmqpUrl } from './broker-users';
 
 /**
@@ -16,7 +17,7 @@ export interface StackEndpoints {
   databaseUrls: { orders: string; inventory: string; payments: string };
 }
 
-export type ServiceName = 'gateway' | 'orders' | 'inventory' | 'payments';
+export type { ServiceName };
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ADMIN_PORTS: Record<ServiceName, number> = { gateway: 9080, orders: 9081, inventory: 9082, payments: 9083 };

@@ -4,6 +4,9 @@ export { ensureStack, isStackReady, type StackHandle } from './ensure-stack';
 export { selectStackSource, type StackSource, type StackProbes } from './select-stack';
 export { startInfraContainers, isDockerAvailable, imagePins, type InfraContainers } from './containers';
 export { createShopClient, TEST_CARDS, type ShopClient, type ShopResponse } from './shop-client';
+export { assertDescribedResponse, responseProblems, UndescribedResponseError, type Exchange } from './api-response-check';
+// For the e2e tests, which depend on the testkit alone.
+export { SERVICES } from '@tracebed/contracts';
 export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
 export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';

@@ -1,3 +1,5 @@
+import type { OrderLine, OrderStatus } from '@tracebed/contracts';
+import { assertDescribedResponse } from './api-response-check';
 import { eventually } from './eventually';
 
 export interface ShopResponse<Body = any> {
@@ -12,7 +14,10 @@ export const TEST_CARDS = {
   insufficientFunds: '4000 0000 0000 9995',
 } as const;
 
-/** The public API as a user (or the shop page) calls it. */
+/**
+ * The public API as a user (or the shop page) calls it. Every response is held to the API
+ * description (docs/openapi.json) for its route and status: one that departs from it throws.
+ */
 export function createShopClient(gatewayUrl: string) {
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ShopResponse> {
     const init: RequestInit = { method, headers: { ...headers } };
@@ -20,7 +25,8 @@ export function createShopClient(gatewayUrl: string) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
-    const response = await fetch(new URL(path, gatewayUrl), init);
+    const url = new URL(path, gatewayUrl);
+    const response = await fetch(url, init);
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -28,20 +34,21 @@ export function createShopClient(gatewayUrl: string) {
     } catch {
       // not JSON: keep the text so a test can say what came back
     }
+    assertDescribedResponse({ method, path: url.pathname, status: response.status, body: parsed });
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
   return {
     call,
     listProducts: () => call('GET', '/api/products'),
-    placeOrder: (items: { sku: string; quantity: number }[], cardNumber: string = TEST_CARDS.approved, headers: Record<string, string> = {}) =>
+    placeOrder: (items: OrderLine[], cardNumber: string = TEST_CARDS.approved, headers: Record<string, string> = {}) =>
       call('POST', '/api/orders', { items, cardNumber }, headers),
     /** Places an order carrying per-request faults in the X-Fault header. */
-    placeOrderWithFaults: (faults: string, items: { sku: string; quantity: number }[] = [{ sku: 'STICKERS', quantity: 1 }]) =>
+    placeOrderWithFaults: (faults: string, items: OrderLine[] = [{ sku: 'STICKERS', quantity: 1 }]) =>
       call('POST', '/api/orders', { items, cardNumber: TEST_CARDS.approved }, { 'x-fault': faults }),
     getOrder: (orderId: string) => call('GET', `/api/orders/${orderId}`),
     /** Waits until the order reaches one of the given statuses and returns it. */
-    waitForStatus: (orderId: string, statuses: string[], timeoutMs = 15_000) =>
+    waitForStatus: (orderId: string, statuses: readonly OrderStatus[], timeoutMs = 15_000) =>
       eventually(
         async () => {
           const { status, body } = await call('GET', `/api/orders/${orderId}`);

@@ -1,12 +1,18 @@
+import { z } from 'zod';
+import { OrderRecord, Product } from '@tracebed/contracts';
 import type { FaultInjector } from '@tracebed/faults';
 import { createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
-import type { OrderView, ShopBackends } from '../domain/ports';
+import type { ShopBackends } from '../domain/ports';
 
 export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeoutMs' | 'retry' | 'circuitBreaker'> {
   ordersUrl: string;
   inventoryUrl: string;
   faults: FaultInjector;
 }
+
+// What the gateway passes on is exactly the public shape: a field orders or inventory add is left behind.
+const OrdersAnswer = z.object(OrderRecord.shape);
+const InventoryAnswer = z.object({ products: z.array(z.object(Product.shape)) });
 
 /**
  * Orders and inventory over HTTP, each behind its own circuit. Reads are retried; placing an
@@ -17,8 +23,8 @@ export function createShopBackends(options: ShopBackendsOptions): ShopBackends {
   const orders = createServiceClient({ service: 'orders', baseUrl: ordersUrl, ...resilience, faults: { injector: faults, point: 'gateway.orders' } });
   const inventory = createServiceClient({ service: 'inventory', baseUrl: inventoryUrl, ...resilience, faults: { injector: faults, point: 'gateway.inventory' } });
   return {
-    listProducts: () => inventory.get('/products'),
-    placeOrder: (request) => orders.post<OrderView>('/orders', request),
-    getOrder: (orderId) => orders.get<OrderView>(`/orders/${encodeURIComponent(orderId)}`),
+    listProducts: async () => InventoryAnswer.parse(await inventory.get('/products')),
+    placeOrder: async (request) => OrdersAnswer.parse(await orders.post('/orders', request)),
+    getOrder: async (orderId) => OrdersAnswer.parse(await orders.get(`/orders/${encodeURIComponent(orderId)}`)),
   };
 }

@@ -1,18 +1,7 @@
-export interface OrderLineRequest {
-  sku: string;
-  quantity: number;
-}
-
-/** What orders answers about an order; the gateway passes it on. */
-export interface OrderView {
-  orderId: string;
-  status: string;
-  traceId: string | null;
-  [field: string]: unknown;
-}
+import type { OrderLine, OrderRecord, ProductList } from '@tracebed/contracts';
 
 export interface ShopBackends {
-  listProducts(): Promise<{ products: unknown[] }>;
-  placeOrder(request: { items: OrderLineRequest[]; cardLast4: string }): Promise<OrderView>;
-  getOrder(orderId: string): Promise<OrderView>;
+  listProducts(): Promise<ProductList>;
+  placeOrder(request: { items: OrderLine[]; cardLast4: string }): Promise<OrderRecord>;
+  getOrder(orderId: string): Promise<OrderRecord>;
 }

@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type { OrderLine, OrderRecord } from '@tracebed/contracts';
 import { createRecordingFaults } from '@tracebed/faults';
 import { AppError } from '@tracebed/platform';
-import type { OrderLineRequest, OrderView, ShopBackends } from './ports';
+import type { ShopBackends } from './ports';
 import { submitOrder } from './submit-order';
 
-const ITEMS: OrderLineRequest[] = [
+const ITEMS: OrderLine[] = [
   { sku: 'MUG-SPAN', quantity: 2 },
   { sku: 'TEE-TRACE', quantity: 1 },
 ];
 
-const PLACED: OrderView = { orderId: '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', status: 'pending', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', totalCents: 4_300 };
+const PLACED: OrderRecord = {
+  orderId: '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  status: 'pending',
+  totalCents: 4_300,
+  currency: 'EUR',
+  cardLast4: '4242',
+  rejectionReason: null,
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  items: [
+    { sku: 'MUG-SPAN', quantity: 2, unitPriceCents: 1_200 },
+    { sku: 'TEE-TRACE', quantity: 1, unitPriceCents: 1_900 },
+  ],
+  createdAt: '2026-12-07T16:45:12.345678+00:00',
+  updatedAt: '2026-12-07T16:45:12.345678+00:00',
+};
 
 /** orders and inventory as the gateway sees them: remembers each order it is asked to place. */
-function createFakeBackends(placeOrderAnswer: OrderView | Error = PLACED): ShopBackends & { placed: { items: OrderLineRequest[]; cardLast4: string }[] } {
-  const placed: { items: OrderLineRequest[]; cardLast4: string }[] = [];
+function createFakeBackends(placeOrderAnswer: OrderRecord | Error = PLACED): ShopBackends & { placed: { items: OrderLine[]; cardLast4: string }[] } {
+  const placed: { items: OrderLine[]; cardLast4: string }[] = [];
   return {
     placed,
     async listProducts() {

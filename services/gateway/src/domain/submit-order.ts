@@ -1,7 +1,8 @@
+import type { OrderLine, OrderRecord } from '@tracebed/contracts';
 import type { FaultInjector } from '@tracebed/faults';
 import { withSpan } from '@tracebed/platform';
 import { normaliseCardNumber } from './card-number';
-import type { OrderLineRequest, OrderView, ShopBackends } from './ports';
+import type { ShopBackends } from './ports';
 
 /** Only the last four digits of the card go further than the gateway. */
 export interface SubmitOrderDeps {
@@ -9,7 +10,7 @@ export interface SubmitOrderDeps {
   faults: Pick<FaultInjector, 'atOperation'>;
 }
 
-export async function submitOrder({ backends, faults }: SubmitOrderDeps, request: { items: OrderLineRequest[]; cardNumber: string }): Promise<OrderView> {
+export async function submitOrder({ backends, faults }: SubmitOrderDeps, request: { items: OrderLine[]; cardNumber: string }): Promise<OrderRecord> {
   return withSpan('order.submit', { 'order.line_count': request.items.length }, async (span) => {
     await faults.atOperation('gateway.submit');
     const cardLast4 = normaliseCardNumber(request.cardNumber).slice(-4);

@@ -1,4 +1,5 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
+import { GATEWAY_LIMITS } from '@tracebed/contracts';
 import { AppError, type Logger } from '@tracebed/platform';
 import { judgeBrowserSpans, type BatchRefusal } from '../domain/browser-span-batch';
 import { createRelayRateLimiter, type RateLimit } from './relay-rate-limit';
@@ -15,8 +16,8 @@ export interface RelayLimits {
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
-  maxBodyBytes: 64 * 1024,
-  maxSpansPerBatch: 256,
+  maxBodyBytes: GATEWAY_LIMITS.spanBatchBytes,
+  maxSpansPerBatch: GATEWAY_LIMITS.spansPerBatch,
   // The page sends a batch at most every half second; a burst covers a reload or two.
   perClient: { requestsPerS: 4, burstRequests: 20, bytesPerS: 32 * 1024, burstBytes: 256 * 1024 },
   // Dozens of pages at once, but little enough that hours of it stay inside Jaeger's max_traces.

@@ -1,22 +1,9 @@
 // The shop's public API as the page uses it. Every call goes to the page's own origin.
+// Only types come from the contracts: the page stays free of zod.
+import type { FinalOrderStatus, OrderStatus, OrderView, Product } from '@tracebed/contracts';
 
-export interface Product {
-  sku: string;
-  name: string;
-  priceCents: number;
-  stock: number;
-}
-
-export type OrderStatus = 'pending' | 'paid' | 'payment_failed' | 'rejected';
-
-export interface Order {
-  orderId: string;
-  status: OrderStatus;
-  totalCents: number;
-  rejectionReason: string | null;
-  traceId: string | null;
-  links: { self: string; trace?: string };
-}
+export type { OrderStatus, Product };
+export type Order = OrderView;
 
 export interface SpanEvent {
   name: string;
@@ -78,7 +65,8 @@ async function readJson<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['paid', 'payment_failed', 'rejected'];
+/** FINAL_ORDER_STATUSES of the contracts, which a test holds this to. */
+export const TERMINAL_STATUSES: readonly OrderStatus[] = ['paid', 'payment_failed', 'rejected'] satisfies FinalOrderStatus[];
 
 export const shopApi = {
   listProducts: async () => (await readJson<{ products: Product[] }>(await fetch('/api/products'))).products,

@@ -7,7 +7,7 @@ export interface CartLine {
   quantity: number;
 }
 
-/** The API takes at most this many of one product in an order. */
+/** The API takes at most this many of one product in an order (ORDER_LIMITS.quantityPerLine, which a test holds this to). */
 export const MAX_QUANTITY_PER_LINE = 100;
 
 export type Cart = readonly CartLine[];

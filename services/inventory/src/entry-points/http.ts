@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { OrderLines } from '@tracebed/contracts';
 import { parseInput } from '@tracebed/platform';
 import { listProducts } from '../domain/list-products';
 import { releaseReservation } from '../domain/release-reservation';
@@ -7,10 +8,7 @@ import { reserveStock, type ReserveStockDeps } from '../domain/reserve-stock';
 
 const ReservationRequest = z.object({
   orderId: z.uuid(),
-  items: z
-    .array(z.object({ sku: z.string().regex(/^[A-Z0-9-]{1,64}$/), quantity: z.number().int().min(1).max(100) }).strict())
-    .min(1)
-    .max(50),
+  items: OrderLines,
 }).strict();
 
 const OrderIdParam = z.object({ orderId: z.uuid() });

@@ -1,6 +1,6 @@
-import type { OrderPlaced, OrderSettled } from '@tracebed/contracts';
+import type { OrderPlaced, OrderSettled, OrderStatus } from '@tracebed/contracts';
 
-export type OrderStatus = 'pending' | 'paid' | 'payment_failed' | 'rejected';
+export type { OrderStatus };
 
 export interface OrderLine {
   sku: string;

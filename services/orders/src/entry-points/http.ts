@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { OrderLines } from '@tracebed/contracts';
 import { currentTraceId, parseInput } from '@tracebed/platform';
 import { getOrder } from '../domain/get-order';
 import { placeOrder, type PlaceOrderDeps } from '../domain/place-order';
@@ -7,10 +8,7 @@ import type { Order } from '../domain/ports';
 
 const PlaceOrderBody = z
   .object({
-    items: z
-      .array(z.object({ sku: z.string().regex(/^[A-Z0-9-]{1,64}$/), quantity: z.number().int().min(1).max(100) }).strict())
-      .min(1)
-      .max(50),
+    items: OrderLines,
     cardLast4: z.string().regex(/^\d{4}$/),
   })
   .strict();

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGatewayOpenApi, GATEWAY_LIMITS } from '@tracebed/contracts';
+import { MAX_RULES, MAX_SPEC_LENGTH } from '@tracebed/faults';
+import { createHostPolicy, createLogger, createServiceFaults } from '@tracebed/platform';
+import { responseProblems } from '@tracebed/testkit';
+import { createApp } from './app';
+import { createShopBackends } from './data-access/shop-backends';
+import { DEFAULT_RELAY_LIMITS } from './entry-points/browser-span-relay';
+import { DEFAULT_TRACE_LOOKUP_LIMITS } from './entry-points/trace-lookup';
+
+const ORDER_ID = '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+// As orders answers it, with a field of its own the public API does not carry.
+const ORDERS_ANSWER = {
+  orderId: ORDER_ID,
+  status: 'pending',
+  totalCents: 2_400,
+  currency: 'EUR',
+  cardLast4: '4242',
+  rejectionReason: null,
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  items: [{ sku: 'MUG-SPAN', quantity: 2, unitPriceCents: 1_200 }],
+  createdAt: '2026-12-07T16:45:12.345678+00:00',
+  updatedAt: '2026-12-07T16:45:12.345678+00:00',
+  paymentRequests: 1,
+};
+
+/** orders and inventory on one port, answering as they do. */
+function fakeUpstreams(): Server {
+  return createServer((request, response) => {
+    const answer = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    request.resume();
+    if (request.url === '/products') return answer(200, { products: [{ sku: 'MUG-SPAN', name: 'Span mug', priceCents: 1_200, stock: 7, shelf: 'B2' }] });
+    if (request.url === '/orders' && request.method === 'POST') return answer(202, ORDERS_ANSWER);
+    if (request.url === `/orders/${ORDER_ID}`) return answer(200, ORDERS_ANSWER);
+    answer(404, { error: { code: 'ORDER_NOT_FOUND', message: 'no such order' } });
+  });
+}
+
+const listen = async (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+
+let upstreams: Server;
+let gateway: Server;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  upstreams = fakeUpstreams();
+  const upstreamUrl = await listen(upstreams);
+  const faults = createServiceFaults('gateway', { FAULTS: [], FAULTS_PER_REQUEST: 'on' });
+  const app = createApp({
+    backends: createShopBackends({ ordersUrl: upstreamUrl, inventoryUrl: upstreamUrl, faults, timeoutMs: 2_000 }),
+    faults,
+    logger: createLogger({ service: 'gateway', level: 'silent' }),
+    jaegerUiUrl: 'http://127.0.0.1:16686',
+    perRequestFaults: true,
+    shopPage: { webDirectory: path.join(__dirname, 'no-page-here'), jaegerQueryUrl: upstreamUrl, browserSpansUrl: `${upstreamUrl}/v1/traces` },
+    http: { readiness: [], hostPolicy: createHostPolicy() },
+  });
+  gateway = createServer(app);
+  gatewayUrl = await listen(gateway);
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => gateway.close(resolve));
+  await new Promise((resolve) => upstreams.close(resolve));
+});
+
+async function call(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(new URL(urlPath, gatewayUrl), {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const parsed: unknown = await response.json();
+  return { status: response.status, body: parsed as any, problems: responseProblems({ method, path: urlPath, status: response.status, body: parsed }) };
+}
+
+describe('the gateway in process, held to its API description', () => {
+  it('serves its OpenAPI 3.1 description at /api/openapi.json, the same as docs/openapi.json', async () => {
+    const { status, body, problems } = await call('GET', '/api/openapi.json');
+    expect({ status, problems }).toEqual({ status: 200, problems: [] });
+    expect(body).toEqual(buildGatewayOpenApi());
+    expect(body).toEqual(JSON.parse(readFileSync(path.resolve(__dirname, '../../../docs/openapi.json'), 'utf8')));
+  });
+
+  it('answers a placed order as exactly the order view, without the fields orders keeps to itself', async () => {
+    const placed = await call('POST', '/api/orders', { items: [{ sku: 'MUG-SPAN', quantity: 2 }], cardNumber: '4242 4242 4242 4242' });
+    expect({ status: placed.status, problems: placed.problems }).toEqual({ status: 202, problems: [] });
+    expect(placed.body).not.toHaveProperty('paymentRequests');
+    expect(placed.body.links).toEqual({ self: `/api/orders/${ORDER_ID}`, trace: 'http://127.0.0.1:16686/trace/4bf92f3577b34da6a3ce929d0e0e4736' });
+    const read = await call('GET', `/api/orders/${ORDER_ID}`);
+    expect({ status: read.status, problems: read.problems }).toEqual({ status: 200, problems: [] });
+  });
+
+  it('answers the catalogue with the product fields the description names', async () => {
+    const { status, body, problems } = await call('GET', '/api/products');
+    expect({ status, problems }).toEqual({ status: 200, problems: [] });
+    expect(body.products).toEqual([{ sku: 'MUG-SPAN', name: 'Span mug', priceCents: 1_200, stock: 7 }]);
+  });
+
+  it.each([
+    { name: 'an order over the item limit', send: () => call('POST', '/api/orders', { items: Array.from({ length: 51 }, (_, n) => ({ sku: `SKU-${n}`, quantity: 1 })), cardNumber: '4242424242424242' }), status: 400 },
+    { name: 'a line over the quantity limit', send: () => call('POST', '/api/orders', { items: [{ sku: 'MUG-SPAN', quantity: 101 }], cardNumber: '4242424242424242' }), status: 400 },
+    { name: 'a malformed X-Fault header', send: () => call('GET', '/api/products', undefined, { 'x-fault': 'nonsense' }), status: 400 },
+    { name: 'an order id that is not one', send: () => call('GET', '/api/orders/not-a-uuid'), status: 400 },
+    { name: 'an unknown order', send: () => call('GET', '/api/orders/00000000-0000-4000-8000-000000000000'), status: 404 },
+    { name: 'a card number that fails the Luhn check', send: () => call('POST', '/api/orders', { items: [{ sku: 'MUG-SPAN', quantity: 1 }], cardNumber: '4242424242424241' }), status: 400 },
+    { name: 'a body that is not JSON', send: () => call('POST', '/api/orders', 'items=1', { 'content-type': 'text/plain' }), status: 415 },
+    { name: 'an unknown route', send: () => call('GET', '/api/nothing-here'), status: 404 },
+  ])('answers $name with $status, as described', async ({ send, status }) => {
+    const response = await send();
+    expect({ status: response.status, problems: response.problems }).toEqual({ status, problems: [] });
+  });
+
+  it('states the limits it enforces', () => {
+    expect(GATEWAY_LIMITS).toMatchObject({
+      faultSpecLength: MAX_SPEC_LENGTH,
+      faultRules: MAX_RULES,
+      traceBytes: DEFAULT_TRACE_LOOKUP_LIMITS.maxTraceBytes,
+      spanBatchBytes: DEFAULT_RELAY_LIMITS.maxBodyBytes,
+      spansPerBatch: DEFAULT_RELAY_LIMITS.maxSpansPerBatch,
+    });
+  });
+});
