@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const SERVICES = ['gateway', 'orders', 'inventory', 'payments'] as const;
+export type Service = (typeof SERVICES)[number];
 export const COMPONENTS = [...SERVICES, 'postgres', 'rabbitmq', 'jaeger'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
@@ -74,4 +75,31 @@ export function sampleStack(stateDir: string): Partial<Record<Component, Compone
     stats[component] = { cpuSeconds: tree.reduce((sum, p) => sum + cpuSeconds(p), 0), rssMb: tree.reduce((sum, p) => sum + rssMb(p), 0) };
   }
   return stats;
+}
+
+/** RSS of every component, rounded to whole MB. */
+export function sampleRss(stateDir: string): Partial<Record<Component, number>> {
+  return Object.fromEntries(Object.entries(sampleStack(stateDir)).map(([component, stats]) => [component, Math.round(stats.rssMb)]));
+}
+
+/** How long ago the process started, from its start time in clock ticks since boot. */
+export function processAgeMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const uptimeS = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Math.round((uptimeS - startTicks / CLOCK_TICKS_PER_S) * 1000);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One variable of a running process's environment, as it was started. */
+export function environmentOf(pid: number, name: string): string | undefined {
+  try {
+    const entries = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    return entries.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
+  } catch {
+    return undefined;
+  }
 }

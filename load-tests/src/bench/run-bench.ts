@@ -1,117 +1,116 @@
-import { checkTraceIntegrity, integrityLine, type IntegrityReport } from '@tracebed/testkit';
-import { percentile } from '../recorder';
+import { execFileSync } from 'node:child_process';
 import { runLoad } from '../run-load';
 import { loadScenario } from '../scenario-file';
 import { missingStock } from '../stock-check';
-import { sampleStack, type Component, type ComponentStats } from './process-stats';
-import { restartServices } from './service-restart';
+import type { BenchResult, BenchRow, ConfigurationRun } from './bench-result';
+import { searchHighestRate, type BisectionOptions } from './bisection';
+import { jaegerMemoryLimitMb } from './jaeger-memory';
+import { measureLoad, type LoadProbe } from './measure-load';
+import { sampleRss, type Service } from './process-stats';
+import { restartEachAlone, restartTogether } from './service-restart';
 
-export interface BenchOptions {
+export interface BenchOptions extends LoadProbe {
   repoRoot: string;
-  stateDir: string;
-  baseUrl: string;
-  jaegerUrl: string;
-  serviceUrls: Record<string, string>;
+  serviceUrls: Record<Service, string>;
+  /** The common rate, measured for DURATION_S with tracing off and on. */
   rate: number;
   durationS: number;
-  log: (line: string) => void;
-}
-
-export interface BenchRow {
-  label: string;
-  tracing: boolean;
-  rate: number;
-  ordersPerS: number;
-  placeOrderMs: { p50: number; p95: number; p99: number };
-  completionP95Ms: number;
-  failedRate: number;
-  droppedArrivals: number;
-  cpuSecondsPer1000Orders: number;
-  cpuByComponent: Partial<Record<Component, number>>;
-  rssMb: Partial<Record<Component, number>>;
-  readyAfterMs: Record<string, number>;
-  /** Every paid order's trace judged: whole, foreign spans, missing spans. */
-  integrity: IntegrityReport | undefined;
+  /** The fixed probe (100 orders/s), where the memory target is set. */
+  fixedRate: number;
+  /** How long the fixed probe and each probe of the search run. */
+  probeDurationS: number;
+  maxProbes: number;
 }
 
 const TRACING_OFF = { OTEL_SDK_DISABLED: 'true' };
+const IDLE_SETTLE_MS = 3_000;
+const AFTER_LOAD_MS = 5_000;
+const WARM_UP_S = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One configuration: restart the services, warm up, then the measured load. */
-async function measure(options: BenchOptions, label: string, tracing: boolean, rate: number, readyAfterMs: Record<string, number>): Promise<BenchRow> {
-  const scenario = loadScenario('load', { RATE: String(rate), DURATION_S: String(options.durationS) });
-  const before = sampleStack(options.stateDir);
-  const run = await runLoad({ scenario, baseUrl: options.baseUrl, progressEveryMs: 3_600_000 });
-  const after = sampleStack(options.stateDir);
-  const placed = run.recorder.requests.filter((request) => request.name === 'place_order');
-  const paid = run.recorder.journeys.filter((journey) => journey.finalStatus === 'paid');
-  const cpuByComponent = Object.fromEntries(Object.entries(after).map(([component, stats]) => [component, +((stats as ComponentStats).cpuSeconds - (before[component as Component]?.cpuSeconds ?? 0)).toFixed(2)]));
-  const totalCpu = Object.values(cpuByComponent).reduce((a, b) => a + b, 0);
-  const durations = placed.map((request) => request.durationMs);
-  const row: BenchRow = {
-    label,
+function searchOptions(options: BenchOptions): BisectionOptions {
+  return { startRate: options.rate * 2, stepFactor: 1.5, relativeResolution: 0.05, absoluteResolution: 5, maxRate: Math.max(options.rate * 16, options.fixedRate * 4), maxProbes: options.maxProbes };
+}
+
+/** Every journey the bench may start, at most: it refuses to run out of stock half-way. */
+function journeysAtMost(options: BenchOptions): number {
+  const perConfiguration = options.rate * (WARM_UP_S + options.durationS) + (options.fixedRate + options.maxProbes * searchOptions(options).maxRate) * options.probeDurationS;
+  return 2 * Math.ceil(perConfiguration);
+}
+
+async function runConfiguration(options: BenchOptions, tracing: boolean): Promise<ConfigurationRun> {
+  const name = tracing ? 'traced' : 'untraced';
+  const env = tracing ? {} : TRACING_OFF;
+  options.log(`${name}: restarting the four services together, then each alone`);
+  const readyTogetherMs = await restartTogether(options, env);
+  const readyAloneMs = await restartEachAlone(options, env);
+  await sleep(IDLE_SETTLE_MS);
+  const idleRssMb = sampleRss(options.stateDir);
+  options.log(`  ready together ${JSON.stringify(readyTogetherMs)} ms, alone ${JSON.stringify(readyAloneMs)} ms; idle RSS ${JSON.stringify(idleRssMb)} MB`);
+  await runLoad({ scenario: loadScenario('load', { RATE: String(options.rate), DURATION_S: String(WARM_UP_S) }), baseUrl: options.baseUrl, progressEveryMs: 3_600_000 });
+  const common = await measureLoad(options, name, tracing, options.rate, options.durationS);
+  const fixed = await measureLoad(options, `${name} at ${options.fixedRate}/s`, tracing, options.fixedRate, options.probeDurationS);
+  await sleep(AFTER_LOAD_MS);
+  const afterLoadRssMb = sampleRss(options.stateDir);
+  const probes = new Map<number, BenchRow>();
+  const search = await searchHighestRate(
+    async (rate) => {
+      const row = await measureLoad(options, `${name} at ${rate}/s`, tracing, rate, options.probeDurationS);
+      probes.set(rate, row);
+      return row.sustained;
+    },
+    searchOptions(options),
+    [
+      { rate: common.rate, sustained: common.sustained },
+      { rate: fixed.rate, sustained: fixed.sustained },
+    ],
+  );
+  const best = search.bracket.sustained;
+  options.log(`  ${name}: highest sustained ${best ?? 'none'}/s, first unsustained ${search.bracket.unsustained ?? 'none'}/s${search.capped ? ' (probe cap reached)' : ''}`);
+  const rows = [common, fixed, ...probes.values()];
+  return {
     tracing,
-    rate,
-    ordersPerS: +(paid.length / options.durationS).toFixed(2),
-    placeOrderMs: { p50: percentile(durations, 50), p95: percentile(durations, 95), p99: percentile(durations, 99) },
-    completionP95Ms: percentile(paid.map((journey) => journey.completionMs!), 95),
-    failedRate: +(run.recorder.requests.filter((request) => request.failed).length / Math.max(1, run.recorder.requests.length)).toFixed(4),
-    droppedArrivals: run.droppedArrivals,
-    cpuSecondsPer1000Orders: +((1000 * totalCpu) / Math.max(1, paid.length)).toFixed(1),
-    cpuByComponent,
-    rssMb: Object.fromEntries(Object.entries(after).map(([component, stats]) => [component, Math.round((stats as ComponentStats).rssMb)])),
-    readyAfterMs,
-    // Every journey places the same order: the paid ones must all give the same trace. The
-    // runner's own spans are not exported here, so each trace starts below the runner's span.
-    integrity: tracing
-      ? await checkTraceIntegrity(options.jaegerUrl, paid.map((journey) => ({ orderId: journey.orderId!, traceId: journey.traceId, shape: 'paid', callerSpanId: journey.placeSpanId })))
-      : undefined,
+    readyTogetherMs,
+    readyAloneMs,
+    idleRssMb,
+    common,
+    fixed,
+    afterLoadRssMb,
+    search,
+    highest: best === undefined ? undefined : rows.find((row) => row.rate === best),
+    jaegerPeakRssMb: jaegerPeakMb([idleRssMb, afterLoadRssMb, ...rows.map((row) => row.rssMb)]),
   };
-  options.log(`  ${label}: ${row.ordersPerS} orders/s, place_order p95 ${row.placeOrderMs.p95} ms, ${row.cpuSecondsPer1000Orders} CPU s per 1000 orders`);
-  if (row.integrity) options.log(`  ${label}: ${integrityLine(row.integrity)}`);
-  return row;
 }
 
-/** Sustained: every arrival started, under 1 % failed, placement p95 under 500 ms, payment p95 under 2 s. */
-const sustained = (row: BenchRow) => row.droppedArrivals === 0 && row.failedRate < 0.01 && row.placeOrderMs.p95 < 500 && row.completionP95Ms < 2_000;
-
-async function highestSustainedRate(options: BenchOptions, tracing: boolean, readyAfterMs: Record<string, number>): Promise<BenchRow | undefined> {
-  let best: BenchRow | undefined;
-  for (let rate = options.rate * 2; rate <= options.rate * 16; rate = Math.round(rate * 1.5)) {
-    const row = await measure({ ...options, durationS: Math.min(options.durationS, 20) }, `${tracing ? 'traced' : 'untraced'} at ${rate}/s`, tracing, rate, readyAfterMs);
-    if (!sustained(row)) break;
-    best = row;
+function currentCommit(repoRoot: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
   }
-  return best;
 }
 
-export interface BenchResult {
-  rows: BenchRow[];
-  highest: { untraced: BenchRow | undefined; traced: BenchRow | undefined };
-  ratio: { sameLoadCpu: number; highestRate: number | undefined };
+/** Jaeger's highest RSS in any sample of these. */
+function jaegerPeakMb(samples: Partial<Record<string, number>>[]): number | undefined {
+  const peak = Math.max(0, ...samples.map((rss) => rss.jaeger ?? 0));
+  return peak > 0 ? peak : undefined;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
-  // Every probe together orders at most this many; out of stock, the bench would measure refusals.
-  const shortage = await missingStock(options.baseUrl, loadScenario('load', { RATE: String(options.rate * 16), DURATION_S: String(options.durationS * 8) }));
+  const shortage = await missingStock(options.baseUrl, loadScenario('load'), journeysAtMost(options));
   if (shortage) throw new Error(`not starting: ${shortage}`);
-  options.log(`restarting the services with tracing off`);
-  const readyOff = await restartServices(options.repoRoot, options.serviceUrls, TRACING_OFF);
-  await runLoad({ scenario: loadScenario('load', { RATE: String(options.rate), DURATION_S: '5' }), baseUrl: options.baseUrl, progressEveryMs: 3_600_000 }); // warm-up
-  const untraced = await measure(options, 'untraced', false, options.rate, readyOff);
-  const highestUntraced = await highestSustainedRate(options, false, readyOff);
-
-  options.log(`restarting the services with tracing on (default configuration)`);
-  const readyOn = await restartServices(options.repoRoot, options.serviceUrls, {});
-  await runLoad({ scenario: loadScenario('load', { RATE: String(options.rate), DURATION_S: '5' }), baseUrl: options.baseUrl, progressEveryMs: 3_600_000 });
-  const traced = await measure(options, 'traced', true, options.rate, readyOn);
-  const highestTraced = await highestSustainedRate(options, true, readyOn);
-
+  const startedAt = new Date().toISOString();
+  const untraced = await runConfiguration(options, false);
+  // The traced configuration last: the stack is left running as `make up` starts it.
+  const traced = await runConfiguration(options, true);
   return {
-    rows: [untraced, traced, ...(highestUntraced ? [highestUntraced] : []), ...(highestTraced ? [highestTraced] : [])],
-    highest: { untraced: highestUntraced, traced: highestTraced },
-    ratio: {
-      sameLoadCpu: +(untraced.cpuSecondsPer1000Orders / traced.cpuSecondsPer1000Orders).toFixed(2),
-      highestRate: highestUntraced && highestTraced ? +(highestTraced.rate / highestUntraced.rate).toFixed(2) : undefined,
-    },
+    startedAt,
+    commit: currentCommit(options.repoRoot),
+    rate: options.rate,
+    durationS: options.durationS,
+    fixedRate: options.fixedRate,
+    untraced,
+    traced,
+    jaeger: { peakRssMb: jaegerPeakMb([{ jaeger: untraced.jaegerPeakRssMb }, { jaeger: traced.jaegerPeakRssMb }]), memoryLimitMb: jaegerMemoryLimitMb(options.stateDir) },
   };
 }
