@@ -13,6 +13,7 @@ import { DEFAULT_RELAY_LIMITS } from './entry-points/browser-span-relay';
 import { DEFAULT_TRACE_LOOKUP_LIMITS } from './entry-points/trace-lookup';
 
 const ORDER_ID = '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+const NEWER_ORDER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 // As orders answers it, with a field of its own the public API does not carry.
 const ORDERS_ANSWER = {
   orderId: ORDER_ID,
@@ -36,6 +37,8 @@ function fakeUpstreams(): Server {
     if (request.url === '/products') return answer(200, { products: [{ sku: 'MUG-SPAN', name: 'Span mug', priceCents: 1_200, stock: 7, shelf: 'B2' }] });
     if (request.url === '/orders' && request.method === 'POST') return answer(202, ORDERS_ANSWER);
     if (request.url === `/orders/${ORDER_ID}`) return answer(200, ORDERS_ANSWER);
+    // A newer orders with a status this gateway does not know.
+    if (request.url === `/orders/${NEWER_ORDER_ID}`) return answer(200, { ...ORDERS_ANSWER, orderId: NEWER_ORDER_ID, status: 'refunded' });
     answer(404, { error: { code: 'ORDER_NOT_FOUND', message: 'no such order' } });
   });
 }
@@ -110,6 +113,7 @@ describe('the gateway in process, held to its API description', () => {
     { name: 'a card number that fails the Luhn check', send: () => call('POST', '/api/orders', { items: [{ sku: 'MUG-SPAN', quantity: 1 }], cardNumber: '4242424242424241' }), status: 400 },
     { name: 'a body that is not JSON', send: () => call('POST', '/api/orders', 'items=1', { 'content-type': 'text/plain' }), status: 415 },
     { name: 'an unknown route', send: () => call('GET', '/api/nothing-here'), status: 404 },
+    { name: 'an order orders answers in a shape the gateway does not know', send: () => call('GET', `/api/orders/${NEWER_ORDER_ID}`), status: 502 },
   ])('answers $name with $status, as described', async ({ send, status }) => {
     const response = await send();
     expect({ status: response.status, problems: response.problems }).toEqual({ status, problems: [] });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OrderRecord, Product } from '@tracebed/contracts';
 import type { FaultInjector } from '@tracebed/faults';
-import { createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
+import { AppError, createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
 import type { ShopBackends } from '../domain/ports';
 
 export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeoutMs' | 'retry' | 'circuitBreaker'> {
@@ -14,6 +14,13 @@ export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeout
 const OrdersAnswer = z.object(OrderRecord.shape);
 const InventoryAnswer = z.object({ products: z.array(z.object(Product.shape)) });
 
+/** An answer of another shape is the other service's fault (say, a newer version), never the client's: 502. */
+function expectShape<T>(schema: z.ZodType<T>, service: string, answer: unknown): T {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  throw new AppError('UPSTREAM_BAD_RESPONSE', `${service} answered with a shape the gateway does not know: ${z.prettifyError(parsed.error)}`, 502);
+}
+
 /**
  * Orders and inventory over HTTP, each behind its own circuit. Reads are retried; placing an
  * order is not, because orders would place a second one.
@@ -23,8 +30,8 @@ export function createShopBackends(options: ShopBackendsOptions): ShopBackends {
   const orders = createServiceClient({ service: 'orders', baseUrl: ordersUrl, ...resilience, faults: { injector: faults, point: 'gateway.orders' } });
   const inventory = createServiceClient({ service: 'inventory', baseUrl: inventoryUrl, ...resilience, faults: { injector: faults, point: 'gateway.inventory' } });
   return {
-    listProducts: async () => InventoryAnswer.parse(await inventory.get('/products')),
-    placeOrder: async (request) => OrdersAnswer.parse(await orders.post('/orders', request)),
-    getOrder: async (orderId) => OrdersAnswer.parse(await orders.get(`/orders/${encodeURIComponent(orderId)}`)),
+    listProducts: async () => expectShape(InventoryAnswer, 'inventory', await inventory.get('/products')),
+    placeOrder: async (request) => expectShape(OrdersAnswer, 'orders', await orders.post('/orders', request)),
+    getOrder: async (orderId) => expectShape(OrdersAnswer, 'orders', await orders.get(`/orders/${encodeURIComponent(orderId)}`)),
   };
 }

@@ -15,7 +15,7 @@ const Waterfall = z.looseObject({ traceId: z.string(), spans: z.array(WaterfallS
 
 const ApiDescription = z.looseObject({ openapi: z.string().startsWith('3.1.'), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
 
-const UPSTREAM: ErrorsByStatus = { 503: ['UPSTREAM_UNAVAILABLE'] };
+const UPSTREAM: ErrorsByStatus = { 502: ['UPSTREAM_BAD_RESPONSE'], 503: ['UPSTREAM_UNAVAILABLE'] };
 const BAD_PATH: ErrorsByStatus = { 400: ['VALIDATION_FAILED'] };
 
 /** Every route the gateway's public listener answers. */
