@@ -35,7 +35,8 @@ async function main(): Promise<number> {
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nwritten: ${file}\nto make it the run the next ones compare with: cp ${path.relative(process.cwd(), file)} load-tests/bench/published.json`);
+  const shown = path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
+  console.log(`\nwritten: ${file}\nto make it the run the next ones compare with: cp ${shown} load-tests/bench/published.json`);
   return 0;
 }
 
