@@ -72,7 +72,8 @@ export async function ensureStack(endpoints: StackEndpoints): Promise<StackHandl
   console.log(`[testkit] stack under test: ${source}`);
   if (source === 'running') return { source, stop: async () => undefined };
   if (source === 'containers') return startWithContainers();
-  runScript('infra/native/stack.sh', ['up']);
+  // No first-order probe: the tests count their own orders and traces.
+  runScript('infra/native/stack.sh', ['up'], { ...process.env, TRACEBED_FIRST_ORDER: 'off' });
   if (!(await isStackReady(endpoints))) throw new Error('the native stack started but the gateway or Jaeger does not answer');
   return { source, stop: async () => runScript('infra/native/stack.sh', ['down']) };
 }
