@@ -63,5 +63,3 @@ export function createRelayRateLimiter(options: RelayRateLimiterOptions) {
     },
   };
 }
-
-export type RelayRateLimiter = ReturnType<typeof createRelayRateLimiter>;

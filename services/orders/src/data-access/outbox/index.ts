@@ -3,7 +3,7 @@ import { createOutboxRelay, type OutboxRelay } from './outbox-relay';
 import { createOutboxRetention } from './outbox-retention';
 import { createOutboxWriter, type OutboxWriter } from './outbox-writer';
 
-export { findOutboxMessages, type StoredMessage } from './outbox-reader';
+export { findOutboxMessages } from './outbox-reader';
 export { deletePublishedOutboxRows, createOutboxRetention } from './outbox-retention';
 export type { OutboxRelay, OutboxWriter };
 
