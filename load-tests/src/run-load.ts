@@ -1,8 +1,9 @@
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import { arrivalTimes, totalDurationS } from './arrivals';
 import { createRecorder, percentile, type Recorder } from './recorder';
 import type { Scenario } from './scenario-file';
 import { runShopJourney } from './shop-journey';
-import { createSpanExporter } from './span-export';
+import { createSpanExport, type SpanCounts } from './span-export';
 import { evaluateThresholds, type ThresholdResult } from './thresholds';
 
 export interface Progress {
@@ -19,6 +20,8 @@ export interface LoadOptions {
   baseUrl: string;
   /** Jaeger's (or a collector's) OTLP/HTTP endpoint for the generator's own spans; none: not exported. */
   otlpEndpoint?: string;
+  /** Where the generator's spans go instead of otlpEndpoint, e.g. an in-memory exporter. */
+  spanExporter?: SpanExporter;
   headers?: Record<string, string>;
   onProgress?: (progress: Progress) => void;
   progressEveryMs?: number;
@@ -33,7 +36,8 @@ export interface LoadRun {
   passed: boolean;
   /** Arrivals not started because too many journeys were still in flight (k6: dropped_iterations). */
   droppedArrivals: number;
-  generatorSpans: { exported: number; failed: number };
+  /** The generator's own spans, counted once all were flushed at the end of the run. */
+  generatorSpans: SpanCounts;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -41,11 +45,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 export async function runLoad(options: LoadOptions): Promise<LoadRun> {
   const { scenario } = options;
   const recorder = createRecorder();
-  const spans = createSpanExporter({ endpoint: options.otlpEndpoint });
-  const deps = { baseUrl: options.baseUrl, journey: scenario.journey, recorder, spans, ...(options.headers ? { headers: options.headers } : {}) };
+  const spans = createSpanExport({ endpoint: options.otlpEndpoint, exporter: options.spanExporter });
+  const deps = { baseUrl: options.baseUrl, journey: scenario.journey, recorder, tracer: spans.tracer, ...(options.headers ? { headers: options.headers } : {}) };
   const running = new Set<Promise<void>>();
   let started = 0;
   let droppedArrivals = 0;
+  let generatorSpans: SpanCounts;
   const launch = () => {
     started += 1;
     const journey = runShopJourney(deps).finally(() => running.delete(journey));
@@ -89,7 +94,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     await Promise.all([...running]);
   } finally {
     clearInterval(progressTimer);
-    await spans.close();
+    generatorSpans = await spans.close();
   }
 
   const thresholds = evaluateThresholds(scenario.thresholds, recorder);
@@ -99,6 +104,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     thresholds,
     passed: thresholds.every((threshold) => threshold.passed) && droppedArrivals === 0,
     droppedArrivals,
-    generatorSpans: { exported: spans.exported, failed: spans.failed },
+    generatorSpans,
   };
 }

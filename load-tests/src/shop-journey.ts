@@ -1,8 +1,9 @@
+import type { Tracer } from '@opentelemetry/api';
 import { FINAL_ORDER_STATUSES } from '@tracebed/contracts';
+import { endClientSpan, startClientSpan } from './client-span';
 import type { Recorder } from './recorder';
 import type { Journey } from './scenario-file';
-import type { SpanExporter } from './span-export';
-import { newTraceContext } from './traceparent';
+import { traceContextHeaders } from './traceparent';
 
 export const FINAL = new Set<string>(FINAL_ORDER_STATUSES);
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -11,7 +12,8 @@ export interface JourneyDeps {
   baseUrl: string;
   journey: Journey;
   recorder: Recorder;
-  spans: SpanExporter;
+  /** Makes the runner's span for each request (see span-export.ts). */
+  tracer: Tracer;
   /** Headers for every request of the journey, e.g. an X-Fault. */
   headers?: Record<string, string>;
 }
@@ -24,29 +26,30 @@ interface Answer {
   spanId: string;
 }
 
-/** One request, traced from here: recorded as a sample and exported as the trace's root span. */
+/** One request, traced from here: recorded as a sample, its span the root of the request's trace. */
 async function call(deps: JourneyDeps, name: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const context = newTraceContext();
-  const url = new URL(path, deps.baseUrl).toString();
+  const url = new URL(path, deps.baseUrl);
+  const span = startClientSpan(deps.tracer, name, method, url);
+  const { traceId, spanId } = span.spanContext();
   const startedAt = Date.now();
-  let status: number;
+  let status = 0; // no answer: refused, reset or timed out
   let parsed: unknown;
   try {
     const response = await fetch(url, {
       method,
-      headers: { traceparent: context.header, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...deps.headers },
+      headers: { ...traceContextHeaders(span), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...deps.headers },
       body: body === undefined ? null : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     status = response.status;
     parsed = await response.json().catch(() => undefined);
-  } catch {
-    status = 0; // no answer: refused, reset or timed out
+    endClientSpan(span, { status });
+  } catch (error) {
+    endClientSpan(span, { error });
   }
   const endedAt = Date.now();
-  deps.recorder.request({ name, atMs: startedAt - deps.recorder.startedAt, durationMs: endedAt - startedAt, status, failed: status === 0 || status >= 400, traceId: context.traceId });
-  deps.spans.add({ traceId: context.traceId, spanId: context.spanId, name: `${method} ${name}`, method, url, startMs: startedAt, endMs: endedAt, status });
-  return { status, body: parsed, traceId: context.traceId, spanId: context.spanId };
+  deps.recorder.request({ name, atMs: startedAt - deps.recorder.startedAt, durationMs: endedAt - startedAt, status, failed: status === 0 || status >= 400, traceId });
+  return { status, body: parsed, traceId, spanId };
 }
 
 function check(deps: JourneyDeps, name: string, ok: boolean, traceId: string): boolean {
