@@ -1,6 +1,7 @@
 import { done, missing, stop, type Finding } from '../findings';
 import { compareAnswer, type Answers, type Lab } from '../lab';
 import { hiddenFaults } from './hidden-fault';
+import { isCloseToExtra } from './extra-time';
 
 /** What each scene makes slow, the evidence a learner can read in a trace, and why it shows so. */
 interface Slowness {
@@ -57,7 +58,7 @@ function checkEvidence(scene: Slowness, answers: Answers): Finding[] {
         : missing(`Which span holds the extra time? ${span} is not it.`, 'read the self column: a parent is long whenever its child is; find the deepest span whose own time grew'),
     extra === undefined
       ? missing('About how much longer is it, each time? Answer with --extra <ms>.', "compare that span's self time with the same span in lab 1's trace")
-      : Math.abs(extra - scene.extraMs) <= scene.extraMs * 0.4
+      : isCloseToExtra(extra, scene.extraMs)
         ? done(`About how much longer? ${answers.extra?.trim()}: close enough.`)
         : missing(`About how much longer? ${answers.extra?.trim()} is not it.`, "that span's self time now, minus what it was in a fast order; per span, not per order"),
   ];

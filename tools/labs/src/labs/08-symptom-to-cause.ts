@@ -4,6 +4,7 @@ import type { LabContext, ServiceName } from '../lab-context';
 import { placeSteadyOrders } from '../steady-orders';
 import { buildWaterfall, type Trace } from '@tracebed/trace-reading';
 import { millisecondsOf } from './03-slow-service';
+import { isCloseToExtra } from './extra-time';
 
 /** A slowness the scene hides in its middle stretch, and how a trace shows it. */
 interface Cause {
@@ -125,7 +126,7 @@ function checkSize(cause: Cause, answers: Answers, trace: Trace | undefined): Fi
         : missing(`Which span holds the extra time? ${span} is not it.`, 'the one whose self time grew, not a parent that only waited for it'),
     extra === undefined
       ? missing('By how much, each time? Answer with --extra <ms>.', "that span's self time in the slow trace minus in the fast one")
-      : Math.abs(extra - cause.extraMs) <= cause.extraMs * 0.4
+      : isCloseToExtra(extra, cause.extraMs)
         ? done(`By how much? ${answers.extra?.trim()}: close enough.`)
         : missing(`By how much? ${answers.extra?.trim()} is not it.`, 'per span, not per trace: a statement repeated seven times adds its delay seven times'),
   ];
