@@ -61,7 +61,7 @@ log "the test harness's container path: PostgreSQL, RabbitMQ and Jaeger from tes
 TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 TESTCONTAINERS_RYUK_DISABLED=true TRACEBED_REQUIRE_STACK_SOURCE=containers TRACEBED_STATE="$root/.tracebed/containers-run" \
   GATEWAY_PORT=28080 ORDERS_PORT=28081 INVENTORY_PORT=28082 PAYMENTS_PORT=28083 \
   GATEWAY_ADMIN_PORT=29080 ORDERS_ADMIN_PORT=29081 INVENTORY_ADMIN_PORT=29082 PAYMENTS_ADMIN_PORT=29083 \
-  JAEGER_UI_PORT=28686 pnpm exec vitest run --project stack services/gateway/test/order-trace.test.ts
+  JAEGER_UI_PORT=28686 pnpm exec vitest run --project stack e2e/traces/order-trace.test.ts
 
 log "the compose stack, as project $COMPOSE_PROJECT_NAME on 127.0.0.1:$GATEWAY_PORT and :$JAEGER_UI_PORT"
 compose --profile tools down --volumes --remove-orphans >/dev/null 2>&1 || true

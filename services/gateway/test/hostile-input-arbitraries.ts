@@ -13,7 +13,7 @@ const KNOWN_SKUS = ['MUG-SPAN', 'STICKERS', 'TEE-TRACE', 'LAST-UNITS'];
 const EDGE_CHARACTERS = ['\u0000', '\ud800', '\udfff', '\udc00\ud800', '\u202e', '\u200f', '\u200b', '\u200d', '\ufeff', '\u2028', '\u0301', '\uffff', '😀', '👩🏽‍💻', 'ﷺ', 'İ', '\t', '\r\n', '\\', '"', '%'];
 const ATTACK_STRINGS = ["'; DROP TABLE orders;--", '" OR 1=1 --', '${jndi:ldap://127.0.0.1/a}', '{{7*7}}', '%s%s%n', '<script>alert(1)</script>', '../../etc/passwd', '__proto__', 'constructor', 'NaN', '-0', '1e308', 'null'];
 
-export const hostileString = (maxLength = 40): fc.Arbitrary<string> =>
+const hostileString = (maxLength = 40): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ unit: 'binary', maxLength }),
     fc.string({ unit: fc.constantFrom(...EDGE_CHARACTERS), maxLength }),

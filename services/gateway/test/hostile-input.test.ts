@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBroker, connectDatabases, stackEndpoints, type BrokerConnection, type Databases } from '@tracebed/testkit';
+import { connectDatabases, stackEndpoints, type Databases } from '@tracebed/testkit';
 import {
   arbitraryJsonBody,
   BODY_LIMIT_BYTES,
@@ -14,7 +13,6 @@ import {
   unknownProductOrder,
   type RawRequest,
 } from './hostile-input-arbitraries';
-import { brokenOrderPlaced, isCompleteOrderPlaced, messagePayload } from './hostile-message-arbitraries';
 
 const endpoints = stackEndpoints();
 
@@ -161,38 +159,6 @@ describe('hostile input to the shop API', () => {
         const answer = await send('POST', '/api/orders', json(JSON.stringify(order)));
         expect([answer.status, expectTypedRejection(answer).code]).toEqual([422, 'UNKNOWN_SKU']);
         await expectAliveAndNothingWritten();
-      }),
-      runs(),
-    );
-  });
-});
-
-describe('hostile payment requests on the queue', () => {
-  const DEAD_LETTERS = 'payments.order.placed.dlq';
-  let broker: BrokerConnection;
-  let databases: Databases;
-
-  beforeAll(async () => {
-    broker = await connectBroker(endpoints.amqpUrl);
-    databases = connectDatabases(endpoints);
-  });
-  afterAll(async () => {
-    await broker.close();
-    await databases.close();
-  });
-
-  it('dead-letters any malformed order.placed with its reason, charges nothing and keeps payments ready', { timeout: TIMEOUT_MS }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(messagePayload, brokenOrderPlaced), async ({ payload, orderId }) => {
-        fc.pre(!isCompleteOrderPlaced(payload));
-        const messageId = randomUUID();
-        await broker.publishRaw('order.placed', payload, messageId);
-        const deadLetter = await broker.takeDeadLetter(DEAD_LETTERS, messageId, 10_000);
-        expect(deadLetter.content).toBe(payload.toString('utf8'));
-        expect(deadLetter.headers['x-tracebed-queue']).toBe('payments.order.placed');
-        expect(String(deadLetter.headers['x-tracebed-reason'])).toMatch(/^(message body is not valid JSON|breaks the OrderPlaced contract: .+)$/);
-        expect((await fetch(new URL('/readyz', endpoints.paymentsUrl))).status).toBe(200);
-        if (orderId) expect(await databases.query('payments', 'SELECT id FROM payments WHERE order_id = $1', [orderId])).toEqual([]);
       }),
       runs(),
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createShopClient, stackEndpoints, TEST_CARDS, waitForTrace } from '@tracebed/testkit';
 
 const run = promisify(execFile);
-const cli = path.resolve(__dirname, '..', '..', '..', 'tools/trace/dist/cli.js');
+const cli = path.resolve(__dirname, '..', 'dist', 'cli.js');
 const endpoints = stackEndpoints();
 const shop = createShopClient(endpoints.gatewayUrl);
 const env = { ...process.env, JAEGER_URL: endpoints.jaegerUrl, GATEWAY_URL: endpoints.gatewayUrl };

@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { hostileString } from './hostile-input-arbitraries';
+
+// Text that breaks naive parsing: lone surrogates, NUL, bidi overrides, zero-width and line
+// separators, plus strings aimed at SQL, templates and prototype lookups.
+const AWKWARD_CHARACTERS = ['\u0000', '\ud800', '\udfff', '\u202e', '\u200b', '\ufeff', '\u2028', '\u0301', '😀', '\\', '"'];
+const ATTACKS = ["'; DROP TABLE payments;--", '${jndi:ldap://127.0.0.1/a}', '{{7*7}}', '__proto__', 'constructor', 'NaN', 'null'];
+
+const hostileString = (maxLength = 40): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength }),
+    fc.string({ unit: fc.constantFrom(...AWKWARD_CHARACTERS), maxLength }),
+    fc.constantFrom(...ATTACKS),
+  );
 
 /** A message for the order.placed routing key, and the order id it names, if any. */
 export interface HostileMessage {

@@ -8,7 +8,7 @@ import { adminToken, createShopClient, faultAdmin, stackEndpoints } from '@trace
 // Reads the native stack's log files; a stack started another way (compose, another machine)
 // keeps its logs elsewhere, and only TRACEBED_EXTERNAL_STACK=1 says so.
 const external = process.env.TRACEBED_EXTERNAL_STACK === '1';
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const repoRoot = path.resolve(__dirname, '..', '..');
 // The same place infra/native/lib.sh writes them: $TRACEBED_STATE/logs, by default <repo>/.tracebed/logs.
 const logDir = path.join(process.env.TRACEBED_STATE ?? path.join(repoRoot, '.tracebed'), 'logs');
 

@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createHostPolicy, createHttpApp, createLogger, finishHttpApp } from '@tracebed/platform';
+import { describe, expect, it } from 'vitest';
 import { createShopClient, stackEndpoints, type ShopResponse } from '@tracebed/testkit';
 
 const endpoints = stackEndpoints();
@@ -18,7 +16,7 @@ const API_HEADERS = {
 
 const headersOf = (response: ShopResponse) => Object.fromEntries(Object.keys(API_HEADERS).map((name) => [name, response.headers.get(name)]));
 
-describe('every gateway response carries the security headers', () => {
+describe('every response of the shop carries the security headers', () => {
   const responses: { name: string; status: number; send: () => Promise<ShopResponse> }[] = [
     { name: 'the product list', status: 200, send: () => shop.listProducts() },
     { name: 'an order that fails validation', status: 400, send: () => shop.placeOrder([{ sku: 'MUG-SPAN', quantity: 0 }]) },
@@ -50,34 +48,3 @@ describe('every gateway response carries the security headers', () => {
   });
 });
 
-describe('a service that serves a page', () => {
-  const servers: { close: () => void }[] = [];
-  afterAll(() => servers.forEach((server) => server.close()));
-
-  async function serve(contentSecurityPolicy?: string): Promise<string> {
-    const app = createHttpApp({ readiness: [], hostPolicy: createHostPolicy(), ...(contentSecurityPolicy ? { contentSecurityPolicy } : {}) });
-    app.get('/page', (_request, response) => {
-      response.type('html').send('<!doctype html><title>shop</title>');
-    });
-    finishHttpApp(app, createLogger({ service: 'security-headers-test', level: 'silent' }));
-    const server = app.listen(0, '127.0.0.1');
-    servers.push(server);
-    await new Promise((resolve) => server.once('listening', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
-
-  it('replaces the strict policy with its own when createHttpApp is given one', async () => {
-    const pagePolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
-    const url = await serve(pagePolicy);
-    for (const path of ['/page', '/no-such-page']) {
-      const response = await fetch(new URL(path, url));
-      expect(response.headers.get('content-security-policy')).toBe(pagePolicy);
-      expect(response.headers.get('x-frame-options')).toBe('DENY');
-    }
-  });
-
-  it('keeps the strict policy when it is given none', async () => {
-    const response = await fetch(new URL('/page', await serve()));
-    expect(response.headers.get('content-security-policy')).toBe(API_HEADERS['content-security-policy']);
-  });
-});
