@@ -10,6 +10,7 @@ export { SERVICES } from '@tracebed/contracts';
 export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
 export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf, rootsOf, servicesIn, describeTrace, type SpanQuery } from './trace-assertions';
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
+export { createScratchSchema, type ScratchSchema } from './scratch-schema';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
 export { amqpUrlAs, brokerPassword, type BrokerUser } from './broker-users';
 export { faultAdmin, adminToken, type FaultAdmin } from './fault-admin';
