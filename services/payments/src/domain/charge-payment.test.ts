@@ -115,6 +115,22 @@ describe('chargePayment', () => {
       expect(published[1]).toEqual(published[0]);
     });
 
+    it('when copies of the request arrive at once, asks the provider once and stores one payment', async () => {
+      const provider = createFakeProvider();
+      const slowProvider = { ...provider, charge: async (charge: { amountCents: number; cardLast4: string }) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return provider.charge(charge);
+      } };
+      const { deps, store, published } = setUp();
+
+      const payments = await Promise.all([1, 2, 3].map(() => chargePayment({ ...deps, provider: slowProvider }, ORDER)));
+
+      expect(provider.charges).toHaveLength(1);
+      expect(new Set(payments.map((payment) => payment.id)).size).toBe(1);
+      expect(store.payments.size).toBe(1);
+      expect(published).toHaveLength(3);
+    });
+
     it('publishes a stored decline that lacks its reason as card_declined', async () => {
       const { deps, store, published } = setUp();
       store.payments.set(ORDER.orderId, {

@@ -20,12 +20,28 @@ function toEvent(payment: Payment): PaymentCompleted {
     : { ...base, outcome: 'declined', declineReason: payment.declineReason ?? 'card_declined' };
 }
 
+// Orders being charged right now. Two copies of one request delivered at once (a duplicate with
+// prefetch above one) would both find no payment and both ask the provider; the second copy waits
+// for the first instead (copies queue up behind each other), then finds its payment.
+const chargesInFlight = new Map<string, Promise<unknown>>();
+
 /**
  * Charges an order exactly once. A redelivered request finds the stored payment, skips the
  * provider and publishes the same outcome again, so a crash between storing and publishing
  * loses nothing and never charges twice.
  */
 export async function chargePayment(deps: ChargeDeps, order: OrderPlaced): Promise<Payment> {
+  const earlier = chargesInFlight.get(order.orderId) ?? Promise.resolve();
+  const charging = earlier.catch(() => undefined).then(() => chargeOnce(deps, order));
+  chargesInFlight.set(order.orderId, charging);
+  try {
+    return await charging;
+  } finally {
+    if (chargesInFlight.get(order.orderId) === charging) chargesInFlight.delete(order.orderId);
+  }
+}
+
+async function chargeOnce(deps: ChargeDeps, order: OrderPlaced): Promise<Payment> {
   return withSpan('payment.charge', { 'order.id': order.orderId, 'order.total_cents': order.amountCents }, async (span) => {
     await deps.faults.atOperation('payments.charge');
     let payment = await deps.store.findByOrder(order.orderId);
