@@ -216,6 +216,17 @@ describe('placeOrder', () => {
       expect(store.outbox).toEqual([]);
     });
 
+    it('when the commit went through but its answer was lost, keeps the reservation and answers with the recorded order', async () => {
+      const { deps, store, inventory } = setUp();
+      store.loseCommitAnswerNext(new Error('connection terminated'));
+
+      const order = await placeOrder(deps, REQUEST);
+
+      expect(order).toMatchObject({ status: 'pending', totalCents: 4_300 });
+      expect(inventory.releases).toEqual([]);
+      expect(store.outbox.map((event) => event.routingKey)).toEqual([EVENTS.orderPlaced]);
+    });
+
     it('when the release fails too, logs order.compensation_failed and answers with the storage error', async () => {
       const releaseFailed = new Error('connect ECONNREFUSED');
       const { deps, store, inventory, logged } = setUp({ inventory: createFakeInventory({ releaseFailsWith: releaseFailed }) });

@@ -20,7 +20,9 @@ export interface PlaceOrderRequest {
 /**
  * Reserves the stock, then records the order and its OrderPlaced event in one transaction.
  * Short stock ends the order `rejected` at once. If the order cannot be recorded, the
- * reservation is released again so no stock is held for an order that does not exist.
+ * reservation is released again so no stock is held for an order that does not exist; but an
+ * error that came after the commit (its answer lost with the connection) leaves a recorded
+ * order, which keeps its stock and goes on to payment.
  */
 export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderRequest): Promise<Order> {
   const orderId = randomUUID();
@@ -55,6 +57,11 @@ export async function placeOrder(deps: PlaceOrderDeps, request: PlaceOrderReques
       span.setAttribute('order.status', order.status);
       return order;
     } catch (error) {
+      const recorded = await deps.store.find(orderId).catch(() => undefined);
+      if (recorded) {
+        span.setAttribute('order.status', recorded.status);
+        return recorded;
+      }
       await releaseQuietly(deps, orderId);
       throw error;
     }

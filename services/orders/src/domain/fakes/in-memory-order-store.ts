@@ -17,6 +17,8 @@ export interface InMemoryOrderStore extends OrderStore {
   put(order: Order): void;
   /** The next call to `operation` rejects with `error` and changes nothing. */
   failNext(operation: keyof OrderStore, error: Error): void;
+  /** The next createPending commits, then rejects with `error`: a connection lost on COMMIT's answer. */
+  loseCommitAnswerNext(error: Error): void;
 }
 
 export function createInMemoryOrderStore(): InMemoryOrderStore {
@@ -24,6 +26,7 @@ export function createInMemoryOrderStore(): InMemoryOrderStore {
   const outbox: OutboxEvent<OrderPlaced | OrderSettled>[] = [];
   const paymentRequests = new Map<string, number>();
   const failures = new Map<keyof OrderStore, Error>();
+  let lostCommitAnswer: Error | undefined;
 
   function throwIfBroken(operation: keyof OrderStore): void {
     const error = failures.get(operation);
@@ -53,12 +56,18 @@ export function createInMemoryOrderStore(): InMemoryOrderStore {
     paymentRequests,
     put: (order) => void orders.set(order.id, structuredClone(order)),
     failNext: (operation, error) => void failures.set(operation, error),
+    loseCommitAnswerNext: (error) => void (lostCommitAnswer = error),
 
     async createPending(order, event) {
       throwIfBroken('createPending');
       const stored = insert(order, 'pending', null);
       paymentRequests.set(order.id, 1);
       outbox.push(event);
+      if (lostCommitAnswer) {
+        const error = lostCommitAnswer;
+        lostCommitAnswer = undefined;
+        throw error;
+      }
       return stored;
     },
 
