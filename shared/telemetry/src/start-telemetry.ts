@@ -1,5 +1,5 @@
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
-import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { CompositePropagator, getBooleanFromEnv, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
@@ -29,6 +29,10 @@ const SHUTDOWN_TIMEOUT_MS = 3_000;
 
 /** Starts tracing. Call it before express, pg, amqplib or pino are loaded. */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
+  // The SDK alone honours OTEL_SDK_DISABLED; an instrumentation enables itself when it is made,
+  // so untraced services would still run every hook, to make spans nobody records.
+  if (getBooleanFromEnv('OTEL_SDK_DISABLED')) return { shutdown: () => Promise.resolve() };
+
   // Defaults that suit tracebed; any of them can still be set from the environment.
   process.env.OTEL_METRICS_EXPORTER ??= 'none';
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
@@ -53,8 +57,10 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       // Probes and calls made outside any request (readiness checks) would each start a trace of their own.
       '@opentelemetry/instrumentation-http': { ignoreIncomingRequestHook: (request) => isIgnoredIncomingRequest(request, options.untracedPaths), requireParentforOutgoingSpans: true },
       '@opentelemetry/instrumentation-undici': { requireParentforSpans: true, startSpanHook: () => ({ ...resendCountAttributes(), ...withheldContextAttributes() }) },
-      // One span per request handler is what a reader needs; a span per middleware and router is noise.
-      '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] },
+      // No express spans: a request handler's span lasted as long as its server span and said no
+      // more. The instrumentation stays for the route it hands the http server span (http.route,
+      // and the span name `GET /api/orders/:orderId`), which it sets for ignored layers too.
+      '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER] },
       '@opentelemetry/instrumentation-amqplib': amqplibHooks,
       // Taking a pooled connection is not a statement: a span for it (pg-pool.connect, and
       // pg.connect when the pool opens one) is one of the costliest kinds in an order's trace
