@@ -113,6 +113,25 @@ describe('judging the traces of orders placed together', () => {
     expect(integrityLine(report)).toBe('traces whole 3 of 3, spans in a foreign trace 0, spans missing 0 (calls resent: 1)');
   });
 
+  it('leaves a payment requested again after a timeout, and what followed it, out of the shape, and counts it', () => {
+    const orders = [1, 2, 3].map(order);
+    const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));
+    const timeout = span('trace-2', traces[1]!.spans[1]!.spanId, 'orders', 'order.payment_timeout', { attributes: { 'order.id': 'order-2' } });
+    const again = span('trace-2', timeout.spanId, 'orders', 'publish orders', { kind: 'producer', attributes: { 'messaging.system': 'rabbitmq', 'order.id': 'order-2' } });
+    traces[1]!.spans.push(timeout, again, span('trace-2', again.spanId, 'payments', 'payment.charge', { attributes: { 'order.id': 'order-2', 'payment.duplicate': true } }));
+    const report = judgeTraces(orders, tracesOf(...traces));
+    expect(integrityLine(report)).toBe('traces whole 3 of 3, spans in a foreign trace 0, spans missing 0 (payments requested again: 1)');
+  });
+
+  it('still finds a foreign span under a payment requested again', () => {
+    const orders = [1, 2, 3].map(order);
+    const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));
+    const timeout = span('trace-2', traces[1]!.spans[1]!.spanId, 'orders', 'order.payment_timeout', { attributes: { 'order.id': 'order-2' } });
+    traces[1]!.spans.push(timeout, span('trace-2', timeout.spanId, 'payments', 'payment.charge', { attributes: { 'order.id': 'order-1' } }));
+    const report = judgeTraces(orders, tracesOf(...traces));
+    expect(report.broken.map((v) => whyBroken(v))).toEqual(['naming another order: payments: payment.charge (order-1)']);
+  });
+
   it('still finds a foreign span under a resent call', () => {
     const orders = [1, 2, 3].map(order);
     const traces = orders.map((o) => orderTrace(o.traceId, o.orderId));

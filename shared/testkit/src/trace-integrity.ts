@@ -38,6 +38,8 @@ export interface TraceVerdict {
   unlabelled: SpanRef[];
   /** Calls sent again after a failed attempt (`http.request.resend_count` ≥ 1): legitimate, left out of the shape. */
   resent: SpanRef[];
+  /** Payments requested again by the orders' timeout sweep (`order.payment_timeout`): the order's own work, left out of the shape. */
+  requestedAgain: SpanRef[];
   /** Compared with the shape most orders of its kind have: spans it has beyond it, and spans it lacks. */
   surplus: string[];
   lacking: string[];
@@ -53,6 +55,8 @@ export interface IntegrityReport {
   missingSpans: number;
   /** Calls the services sent again, in all traces; their spans are not held to the shape. */
   resentCalls: number;
+  /** Payments the orders service requested again after a timeout, in all traces; their spans are not held to the shape either. */
+  paymentsRequestedAgain: number;
   /** The usual span multiset of each shape, as `service: name ×count` lines. */
   shapes: Map<string, string[]>;
 }
@@ -72,11 +76,15 @@ export function isAboutOneOrder(span: TraceSpan): boolean {
 }
 
 const isResend = (span: TraceSpan) => Number(span.attributes['http.request.resend_count'] ?? 0) > 0;
+/** The orders service asking for a payment again after PAYMENT_TIMEOUT_MS without an answer. */
+const isPaymentRequestedAgain = (span: TraceSpan) => span.service === 'orders' && span.name === 'order.payment_timeout';
+const isWorkDoneAgain = (span: TraceSpan) => isResend(span) || isPaymentRequestedAgain(span);
 
 /**
- * The spans that make a trace's shape: all but the resent calls and everything under them. A
- * resend is the trace's own work (its first attempt failed or timed out), and how many there
- * are depends on timing, not on where spans went.
+ * The spans that make a trace's shape: all but the work done again and everything under it: a
+ * resent call, or a payment requested again (its message, the duplicate charge, its outcome). That
+ * is the trace's own work (a first attempt failed or was slow), and how much there is depends on
+ * timing, not on where spans went.
  */
 function shapeSpans(trace: Trace): TraceSpan[] {
   const byId = new Map(trace.spans.map((span) => [span.spanId, span]));
@@ -86,7 +94,7 @@ function shapeSpans(trace: Trace): TraceSpan[] {
     if (known !== undefined) return known;
     resent.set(span.spanId, false); // a cycle of bad parent ids must not recurse forever
     const parent = span.parentId ? byId.get(span.parentId) : undefined;
-    const answer = isResend(span) || (parent !== undefined && underResend(parent));
+    const answer = isWorkDoneAgain(span) || (parent !== undefined && underResend(parent));
     resent.set(span.spanId, answer);
     return answer;
   };
@@ -148,6 +156,7 @@ function judge(order: PlacedOrder, trace: Trace | undefined, usual: Map<string, 
     foreign: [],
     unlabelled: [],
     resent: [],
+    requestedAgain: [],
     surplus: [],
     lacking: [],
   };
@@ -163,6 +172,7 @@ function judge(order: PlacedOrder, trace: Trace | undefined, usual: Map<string, 
     if (named !== undefined && named !== order.orderId) verdict.foreign.push({ ...refOf(span), orderId: String(named) });
     else if (named === undefined && isAboutOneOrder(span)) verdict.unlabelled.push(refOf(span));
     if (isResend(span)) verdict.resent.push(refOf(span));
+    if (isPaymentRequestedAgain(span)) verdict.requestedAgain.push(refOf(span));
   }
   if (usual) Object.assign(verdict, difference(countLabels(trace), usual));
   return verdict;
@@ -189,6 +199,7 @@ export function judgeTraces(orders: readonly PlacedOrder[], traces: ReadonlyMap<
     foreignSpans: verdicts.reduce((sum, verdict) => sum + Math.max(verdict.foreign.length, verdict.surplus.length), 0),
     missingSpans: verdicts.reduce((sum, verdict) => sum + verdict.lacking.length, 0),
     resentCalls: verdicts.reduce((sum, verdict) => sum + verdict.resent.length, 0),
+    paymentsRequestedAgain: verdicts.reduce((sum, verdict) => sum + verdict.requestedAgain.length, 0),
     shapes: new Map([...usual].map(([shape, counts]) => [shape, multisetKey(counts).split('\n')])),
   };
 }
@@ -196,7 +207,8 @@ export function judgeTraces(orders: readonly PlacedOrder[], traces: ReadonlyMap<
 /** The figures in one line, as the benchmark and the experiment reports print them. */
 export const integrityLine = (report: IntegrityReport) =>
   `traces whole ${report.whole} of ${report.traces}, spans in a foreign trace ${report.foreignSpans}, spans missing ${report.missingSpans}` +
-  (report.resentCalls ? ` (calls resent: ${report.resentCalls})` : '');
+  (report.resentCalls ? ` (calls resent: ${report.resentCalls})` : '') +
+  (report.paymentsRequestedAgain ? ` (payments requested again: ${report.paymentsRequestedAgain})` : '');
 
 const labels = (refs: readonly { label: string }[]) => {
   const counts = new Map<string, number>();
