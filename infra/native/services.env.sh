@@ -54,6 +54,7 @@ service_env() {
       echo "DATABASE_URL=postgres://orders:orders@127.0.0.1:$PG_PORT/orders"
       amqp_env orders
       echo "INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT"
+      echo "PAYMENT_TIMEOUT_MS=${PAYMENT_TIMEOUT_MS:-15000}"
       ;;
     inventory)
       echo "DATABASE_URL=postgres://inventory:inventory@127.0.0.1:$PG_PORT/inventory"
