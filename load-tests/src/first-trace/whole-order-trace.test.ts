@@ -1,24 +1,10 @@
-import type { Trace, TraceSpan } from '@tracebed/trace-reading';
+import type { Trace } from '@tracebed/trace-reading';
+import { span, traceOf as handBuiltTraceOf } from '@tracebed/trace-reading/hand-built-trace';
 import { describe, expect, it } from 'vitest';
 import { isWholeOrderTrace, servicesMissing } from './whole-order-trace';
 
-const span = (service: string): TraceSpan => ({
-  traceId: 't',
-  spanId: service,
-  parentId: undefined,
-  name: `${service} span`,
-  service,
-  kind: undefined,
-  startTimeUs: 0,
-  durationUs: 1,
-  attributes: {},
-  events: [],
-  links: [],
-  status: { code: 'UNSET', message: undefined },
-  isError: false,
-  warnings: [],
-});
-const traceOf = (...services: string[]): Trace => ({ traceId: 't', spans: services.map(span) });
+/** A trace with one span of each service named, in turn. */
+const traceOf = (...services: string[]): Trace => handBuiltTraceOf(...services.map((service) => span(service, undefined, 0, 1, { service, name: `${service} span` })));
 
 describe('isWholeOrderTrace', () => {
   it('accepts a paid order whose trace has spans of all four services', () => {

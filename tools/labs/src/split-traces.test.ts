@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceSpan } from '@tracebed/trace-reading';
+import { span as handBuiltSpan } from '@tracebed/trace-reading/hand-built-trace';
 import { firstRoot, requestOf, senderOf, startedWithoutContext } from './split-traces';
 
-/** A span of a hand-built trace; times in milliseconds from zero. */
-function span(traceId: string, spanId: string, parentId: string | undefined, service: string, name: string, startMs: number, durationMs: number, extra: Partial<TraceSpan> = {}): TraceSpan {
-  return {
-    traceId,
-    spanId,
-    parentId,
-    name,
-    service,
-    kind: undefined,
-    startTimeUs: startMs * 1_000,
-    durationUs: durationMs * 1_000,
-    attributes: {},
-    events: [],
-    links: [],
-    status: { code: 'UNSET', message: undefined },
-    isError: false,
-    warnings: [],
-    ...extra,
-  };
-}
+/** A span of trace `traceId`, built by hand; times in milliseconds from zero. */
+const span = (traceId: string, spanId: string, parentId: string | undefined, service: string, name: string, startMs: number, durationMs: number, extra: Partial<TraceSpan> = {}) =>
+  handBuiltSpan(spanId, parentId, startMs, durationMs, { traceId, service, name, ...extra });
 
 const post = (path: string) => ({ 'http.request.method': 'POST', 'url.path': path });
 
