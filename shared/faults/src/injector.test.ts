@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { context, ROOT_CONTEXT, trace, type Context, type ContextManager, type Span } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withRequestFaults } from './baggage';
 import { createFaultStore } from './fault-store';
@@ -7,25 +7,11 @@ import { parseSpec } from './grammar';
 import { createFaultInjector, FaultInjectedError, type FiredFault } from './injector';
 import type { FaultPoint } from './points';
 
-/**
- * The API's default context manager never makes a context active, so `context.with` would hide
- * the request's baggage; this one does what the SDK's AsyncLocalStorage manager does.
- */
-const storage = new AsyncLocalStorage<Context>();
-const contextManager: ContextManager = {
-  active: () => storage.getStore() ?? ROOT_CONTEXT,
-  with: (active, fn, thisArg, ...args) => storage.run(active, () => fn.call(thisArg, ...args)),
-  bind: (_active, target) => target,
-  enable() {
-    return this;
-  },
-  disable() {
-    storage.disable();
-    return this;
-  },
-};
+// The API's default context manager never makes a context active, so `context.with` would hide
+// the request's baggage: the SDK's AsyncLocalStorage manager does.
+const contextManager = new AsyncLocalStorageContextManager();
 beforeAll(() => {
-  context.setGlobalContextManager(contextManager);
+  context.setGlobalContextManager(contextManager.enable());
 });
 afterAll(() => {
   context.disable();

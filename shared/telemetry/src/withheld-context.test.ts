@@ -1,25 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { context, createContextKey, defaultTextMapGetter, defaultTextMapSetter, propagation, ROOT_CONTEXT, trace, type Context, type ContextManager } from '@opentelemetry/api';
+import { context, createContextKey, defaultTextMapGetter, defaultTextMapSetter, propagation, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTEXT_WITHHELD_KEY, contextWithholdingPropagator, withheldContextAttributes } from './withheld-context';
 
-// What the SDK's AsyncLocalStorage manager does, so `context.with` makes a context active.
-const storage = new AsyncLocalStorage<Context>();
-const contextManager: ContextManager = {
-  active: () => storage.getStore() ?? ROOT_CONTEXT,
-  with: (active, fn, thisArg, ...args) => storage.run(active, () => fn.call(thisArg, ...args)),
-  bind: (_active, target) => target,
-  enable() {
-    return this;
-  },
-  disable() {
-    storage.disable();
-    return this;
-  },
-};
+// The SDK's context manager, so `context.with` makes a context active.
+const contextManager = new AsyncLocalStorageContextManager();
 beforeAll(() => {
-  context.setGlobalContextManager(contextManager);
+  context.setGlobalContextManager(contextManager.enable());
 });
 afterAll(() => {
   context.disable();
