@@ -1,9 +1,11 @@
+import { createRequire } from 'node:module';
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { CompositePropagator, getBooleanFromEnv, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import type * as SdkNode from '@opentelemetry/sdk-node';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import type { ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import { deferUnusedSdkModules } from './deferred-sdk-modules';
 import { amqplibHooks } from './messaging-attributes';
 import { isIgnoredIncomingRequest } from './ignored-requests';
 import { resendCountAttributes } from './resend-count';
@@ -26,6 +28,15 @@ export interface Telemetry {
 // else in the auto-instrumentation bundle stays off: router and net/dns would double or clutter spans.
 const USED_INSTRUMENTATIONS = ['amqplib', 'express', 'http', 'pg', 'pino', 'undici'];
 const SHUTDOWN_TIMEOUT_MS = 3_000;
+// The express layers that get no span of their own (ExpressLayerType's values, written out so
+// that an untraced service need not load the instrumentation to name them).
+const UNTRACED_EXPRESS_LAYERS = ['middleware', 'router', 'request_handler'] as ExpressLayerType[];
+
+/** sdk-node, required only when tracing is on, and without the parts it would load unused. */
+function loadNodeSdk(): typeof SdkNode {
+  deferUnusedSdkModules();
+  return createRequire(__filename)('@opentelemetry/sdk-node') as typeof SdkNode;
+}
 
 /** Starts tracing. Call it before express, pg, amqplib or pino are loaded. */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
@@ -45,6 +56,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   // Export failures are silent without a diagnostic logger.
   diag.setLogger(new DiagConsoleLogger(), diagLevel(process.env.OTEL_LOG_LEVEL));
 
+  const { NodeSDK } = loadNodeSdk();
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: options.serviceName,
@@ -60,7 +72,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       // No express spans: a request handler's span lasted as long as its server span and said no
       // more. The instrumentation stays for the route it hands the http server span (http.route,
       // and the span name `GET /api/orders/:orderId`), which it sets for ignored layers too.
-      '@opentelemetry/instrumentation-express': { ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER] },
+      '@opentelemetry/instrumentation-express': { ignoreLayersType: UNTRACED_EXPRESS_LAYERS },
       '@opentelemetry/instrumentation-amqplib': amqplibHooks,
       // Taking a pooled connection is not a statement: a span for it (pg-pool.connect, and
       // pg.connect when the pool opens one) is one of the costliest kinds in an order's trace
