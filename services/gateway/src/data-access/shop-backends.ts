@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { OrderRecord, Product } from '@tracebed/contracts';
 import type { FaultInjector } from '@tracebed/faults';
-import { AppError, createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
+import { createServiceClient, type ServiceClientOptions } from '@tracebed/platform';
 import type { ShopBackends } from '../domain/ports';
+import { expectShape } from './upstream-answer';
 
 export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeoutMs' | 'retry' | 'circuitBreaker'> {
   ordersUrl: string;
@@ -13,13 +14,6 @@ export interface ShopBackendsOptions extends Pick<ServiceClientOptions, 'timeout
 // What the gateway passes on is exactly the public shape: a field orders or inventory add is left behind.
 const OrdersAnswer = z.object(OrderRecord.shape);
 const InventoryAnswer = z.object({ products: z.array(z.object(Product.shape)) });
-
-/** An answer of another shape is the other service's fault (say, a newer version), never the client's: 502. */
-function expectShape<T>(schema: z.ZodType<T>, service: string, answer: unknown): T {
-  const parsed = schema.safeParse(answer);
-  if (parsed.success) return parsed.data;
-  throw new AppError('UPSTREAM_BAD_RESPONSE', `${service} answered with a shape the gateway does not know: ${z.prettifyError(parsed.error)}`, 502);
-}
 
 /**
  * Orders and inventory over HTTP, each behind its own circuit. Reads are retried; placing an

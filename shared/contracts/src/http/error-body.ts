@@ -12,7 +12,7 @@ export const ERROR_MEANINGS = {
   UNKNOWN_SKU: 'an item names a SKU the shop does not sell',
   OUT_OF_STOCK: 'not enough stock for an item: the order is recorded as rejected',
   UPSTREAM_UNAVAILABLE: 'a service behind the gateway did not answer in time, failed, or its circuit is open',
-  UPSTREAM_BAD_RESPONSE: 'a service behind the gateway answered with a shape the gateway does not know (a version mismatch)',
+  UPSTREAM_BAD_RESPONSE: 'a service behind the gateway answered with a shape the gateway does not know (a version mismatch); the message names the service, the gateway\'s log and the trace say what was off',
   FAULT_INJECTED: 'a fault injected on purpose (X-Fault or the fault admin API) failed the request with the status it names',
   FAULTS_DISABLED: 'the request carries X-Fault but per-request faults are switched off',
   TOO_MANY_FAULTED_REQUESTS: 'too many requests with per-request faults are in flight at once',
