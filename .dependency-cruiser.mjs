@@ -36,6 +36,13 @@ export default {
       to: { path: '^(tools|load-tests)/' },
     },
     {
+      name: 'services-never-load-the-fault-admin-client',
+      comment: 'The fault admin client calls the services from outside (fault CLI, labs, experiments); what a service runs never loads it.',
+      severity: 'error',
+      from: { path: '^(services|shared)/', pathNot: '^shared/(fault-admin-client|testkit)/' },
+      to: { path: '^shared/fault-admin-client/' },
+    },
+    {
       name: 'no-tests-in-production',
       comment: 'Production code never imports a test file: move what both need next to the production code.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import { createAdminClient, readCliConfig, type CliConfig } from '@tracebed/fault-cli';
+import { createAdminClient, readAdminConfig, type AdminConfig } from '@tracebed/fault-admin-client';
 import type { FaultStep } from './experiment-file';
 
 export interface TimelineEvent {
@@ -14,7 +14,7 @@ export interface TimelineEvent {
  * token stops the experiment before its load rather than half-way through it.
  */
 export function prepareFaultTimeline(faults: FaultStep[], env: NodeJS.ProcessEnv) {
-  const config = readCliConfig(env, env.EXPERIMENT_ALLOW_REMOTE === '1');
+  const config = readAdminConfig(env, { allowRemote: env.EXPERIMENT_ALLOW_REMOTE === '1', allowRemoteHint: 'set EXPERIMENT_ALLOW_REMOTE=1' });
   const token = faults.length > 0 ? config.token() : '';
   return { start: (now: () => number) => startFaultTimeline(faults, config, token, now) };
 }
@@ -23,7 +23,7 @@ export function prepareFaultTimeline(faults: FaultStep[], env: NodeJS.ProcessEnv
  * Applies and clears the experiment's faults on schedule, through each service's admin API.
  * A rule lives a little past its clear time (TTL), so a crashed runner cannot leave it behind.
  */
-function startFaultTimeline(faults: FaultStep[], config: CliConfig, token: string, now: () => number) {
+function startFaultTimeline(faults: FaultStep[], config: AdminConfig, token: string, now: () => number) {
   const events: TimelineEvent[] = [];
   const timers: NodeJS.Timeout[] = [];
   const pending = new Set<Promise<void>>();

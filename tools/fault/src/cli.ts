@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createAdminClient } from './admin-client';
+import { createAdminClient } from '@tracebed/fault-admin-client';
 import { readCliConfig } from './cli-config';
 import { UsageError } from './usage-error';
 import { clearFaults, listFaults, setFaults, type CommandDeps, type CommandResult } from './fault-commands';

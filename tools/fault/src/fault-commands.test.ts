@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminCallError, type AdminClient } from './admin-client';
+import { AdminCallError, type AdminClient } from '@tracebed/fault-admin-client';
 import { UsageError } from './usage-error';
 import { clearFaults, listFaults, setFaults, type CommandDeps } from './fault-commands';
 import type { Service } from './fault-plan';

@@ -1,4 +1,4 @@
-import type { AdminClient } from './admin-client';
+import type { AdminClient } from '@tracebed/fault-admin-client';
 import { UsageError } from './usage-error';
 import { isService, mergedSpec, splitByService, type Service } from './fault-plan';
 import { formatTable, type ServiceReport } from './fault-table';

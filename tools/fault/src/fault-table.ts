@@ -1,4 +1,4 @@
-import type { FaultListing, ListedRule } from './admin-client';
+import type { FaultListing, ListedRule } from '@tracebed/fault-admin-client';
 
 /** What one service answered: its rules, a short note (e.g. `cleared`), or why the call failed. */
 export type ServiceReport = { service: string } & ({ listing: FaultListing } | { note: string } | { failure: string });

@@ -1,4 +1,4 @@
-// What the other tools (labs, experiments) share with the fault CLI: the admin API client and its configuration.
-export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from './admin-client';
-export { readCliConfig, readAdminToken, adminTokenFile, type CliConfig } from './cli-config';
+// The lab checks still import these from here; the admin client itself is @tracebed/fault-admin-client.
+export { createAdminClient, AdminCallError, type AdminClient, type FaultListing, type ListedRule } from '@tracebed/fault-admin-client';
+export { readCliConfig, type CliConfig } from './cli-config';
 export { UsageError } from './usage-error';
