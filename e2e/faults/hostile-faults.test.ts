@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  connectDatabases,
+  connectToStack,
   createShopClient,
   createTestProduct,
   eventually,
   findEvents,
-  stackEndpoints,
   startServiceProcess,
   TEST_CARDS,
   waitForTrace,
-  type Databases,
   type ServiceProcess,
   type ShopClient,
   type Trace,
@@ -17,20 +15,17 @@ import {
 
 // A hostile client on the real stack: faults smuggled in raw baggage, and per-request faults
 // used to hurt other clients. Each attack must fail safely.
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, close } = connectToStack();
 const hasSpan = (name: string) => (trace: Trace) => trace.spans.some((span) => span.name === name);
-let databases: Databases;
 let sku: string;
 const started: ServiceProcess[] = [];
 
 beforeAll(async () => {
-  databases = connectDatabases(endpoints);
   sku = await createTestProduct(databases, { stock: 1_000 });
 });
 afterAll(async () => {
   for (const instance of started) if (instance.child.exitCode === null) instance.child.kill('SIGTERM');
-  await databases.close();
+  await close();
 });
 
 const items = () => [{ sku, quantity: 1 }];

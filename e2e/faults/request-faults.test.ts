@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectDatabases,
-  createShopClient,
-  createTestProduct,
-  findEvents,
-  findSpan,
-  findSpans,
-  isDescendantOf,
-  stackEndpoints,
-  waitForTrace,
-  type Databases,
-  type Trace,
-} from '@tracebed/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectToStack, createTestProduct, findEvents, findSpan, findSpans, isDescendantOf, waitForTrace, type Trace } from '@tracebed/testkit';
 
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, close } = connectToStack();
 const faultsIn = (trace: Trace) => findEvents(trace, 'fault.injected');
 const hasSpan = (name: string) => (trace: Trace) => trace.spans.some((span) => span.name === name);
-let databases: Databases;
 
-beforeAll(() => {
-  databases = connectDatabases(endpoints);
-});
-afterAll(() => databases.close());
+afterAll(close);
 
 describe('a fault in one request', () => {
   it('marks only that request: a concurrent order without X-Fault is untouched', async () => {

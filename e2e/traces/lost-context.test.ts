@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  connectDatabases,
+  connectToStack,
   createTestProduct,
-  createShopClient,
   describeTrace,
   eventually,
   faultAdmin,
@@ -11,29 +10,24 @@ import {
   findSpans,
   isDescendantOf,
   rootsOf,
-  stackEndpoints,
   waitForTrace,
-  type Databases,
   type Trace,
 } from '@tracebed/testkit';
 
 // orders.inventory=lose-context: orders sends POST /reservations without traceparent, tracestate
 // or baggage. Its client span stays in the order's trace; inventory starts a trace of its own.
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, close } = connectToStack();
 const ordersAdmin = faultAdmin(endpoints.adminUrls.orders);
 const isSettled = (trace: Trace) => trace.spans.some((span) => span.name === 'stock.commit');
-let databases: Databases;
 let sku: string;
 
 beforeAll(async () => {
-  databases = connectDatabases(endpoints);
   sku = await createTestProduct(databases, { stock: 20 });
 });
 afterEach(async () => {
   await ordersAdmin.clear();
 });
-afterAll(() => databases.close());
+afterAll(close);
 
 /** The trace of inventory's reservation for `orderId`, found by the order.id on stock.reserve. */
 async function reservationTraceOf(orderId: string, sinceMs: number): Promise<Trace> {

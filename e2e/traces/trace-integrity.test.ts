@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FINAL_ORDER_STATUSES } from '@tracebed/contracts';
-import {
-  checkTraceIntegrity,
-  connectDatabases,
-  createShopClient,
-  createTestProduct,
-  describeBrokenTraces,
-  integrityLine,
-  stackEndpoints,
-  type Databases,
-  type PlacedOrder,
-} from '@tracebed/testkit';
+import { checkTraceIntegrity, connectToStack, createTestProduct, describeBrokenTraces, integrityLine, type PlacedOrder } from '@tracebed/testkit';
 
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, close } = connectToStack();
 const ORDERS = Number(process.env.TRACEBED_INTEGRITY_ORDERS ?? 200);
 const POLL_MS = 300;
 const FINAL = new Set<string>(FINAL_ORDER_STATUSES);
-let databases: Databases;
 
-beforeAll(() => {
-  databases = connectDatabases(endpoints);
-});
-afterAll(() => databases?.close());
+afterAll(close);
 
 let refusedAsBusy = 0;
 

@@ -6,28 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewayOpenApi, GATEWAY_LIMITS } from '@tracebed/contracts';
 import { MAX_RULES, MAX_SPEC_LENGTH } from '@tracebed/faults';
 import { createHostPolicy, createLogger, createServiceFaults } from '@tracebed/platform';
-import { responseProblems } from '@tracebed/testkit';
+import { EXAMPLE_ORDER, responseProblems } from '@tracebed/testkit';
 import { createApp } from './app';
 import { createShopBackends } from './data-access/shop-backends';
 import { DEFAULT_RELAY_LIMITS } from './entry-points/browser-span-relay';
 import { DEFAULT_TRACE_LOOKUP_LIMITS } from './entry-points/trace-lookup';
 
-const ORDER_ID = '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+const ORDER_ID = EXAMPLE_ORDER.orderId;
 const NEWER_ORDER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 // As orders answers it, with a field of its own the public API does not carry.
-const ORDERS_ANSWER = {
-  orderId: ORDER_ID,
-  status: 'pending',
-  totalCents: 2_400,
-  currency: 'EUR',
-  cardLast4: '4242',
-  rejectionReason: null,
-  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-  items: [{ sku: 'MUG-SPAN', quantity: 2, unitPriceCents: 1_200 }],
-  createdAt: '2026-12-07T16:45:12.345678+00:00',
-  updatedAt: '2026-12-07T16:45:12.345678+00:00',
-  paymentRequests: 1,
-};
+const ORDERS_ANSWER = { ...EXAMPLE_ORDER, paymentRequests: 1 };
 
 /** orders and inventory on one port, answering as they do. */
 function fakeUpstreams(): Server {

@@ -1,41 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectDatabases,
-  createShopClient,
-  createTestProduct,
-  eventually,
-  faultAdmin,
-  findEvents,
-  findSpan,
-  findSpans,
-  servicesIn,
-  stackEndpoints,
-  waitForTrace,
-  type Databases,
-  type Trace,
-} from '@tracebed/testkit';
+import { connectToStack, createTestProduct, eventually, faultAdmin, findEvents, findSpan, findSpans, servicesIn, waitForTrace, type Trace } from '@tracebed/testkit';
 
 // Orders as the stack runs it, with the defaults of its config: 3 attempts per idempotent call
 // to inventory, a circuit that opens after 5 failed calls in a row and cools down for 500 ms.
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, close } = connectToStack();
 const inventoryAdmin = faultAdmin(endpoints.adminUrls.inventory);
 const ordersAdmin = faultAdmin(endpoints.adminUrls.orders);
 const hasSpan = (name: string) => (trace: Trace) => trace.spans.some((span) => span.name === name);
 const eventsOn = (trace: Trace, name: string): Record<string, unknown>[] =>
   findEvents(trace, name).map(({ span, attributes }) => ({ on: `${span.service} ${span.name}`, ...attributes }));
-let databases: Databases;
 let sku: string;
 
 beforeAll(async () => {
-  databases = connectDatabases(endpoints);
   sku = await createTestProduct(databases, { stock: 50 });
 });
 afterEach(async () => {
   await inventoryAdmin.clear();
   await ordersAdmin.clear();
 });
-afterAll(() => databases.close());
+afterAll(close);
 
 /** A plain order that succeeds: it closes the circuit if needed and leaves no failure counted. */
 const placeUntilAccepted = (timeoutMs = 10_000) =>

@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, QUEUES } from '@tracebed/contracts';
-import { connectBroker, connectDatabases, stackEndpoints, type BrokerConnection, type Databases } from '@tracebed/testkit';
+import { connectToStack, type BrokerConnection } from '@tracebed/testkit';
 
-const endpoints = stackEndpoints();
+const { databases, connectBroker, close } = connectToStack();
 const dlq = `${QUEUES.paymentsOrderPlaced}.dlq`;
 
 describe('a payment request that can never be processed', () => {
   let broker: BrokerConnection;
-  let databases: Databases;
   beforeAll(async () => {
-    broker = await connectBroker(endpoints.amqpUrl);
-    databases = connectDatabases(endpoints);
+    broker = await connectBroker();
   });
-  afterAll(async () => {
-    await broker.close();
-    await databases.close();
-  });
+  afterAll(close);
 
   it('goes to the dead-letter queue with the reason when it is not JSON', async () => {
     const messageId = randomUUID();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectBroker, connectDatabases, stackEndpoints, type BrokerConnection, type Databases } from '@tracebed/testkit';
+import { connectToStack, type BrokerConnection } from '@tracebed/testkit';
 import { brokenOrderPlaced, isCompleteOrderPlaced, messagePayload } from './hostile-message-arbitraries';
 
-const endpoints = stackEndpoints();
+const { endpoints, databases, connectBroker, close } = connectToStack();
 const DEAD_LETTERS = 'payments.order.placed.dlq';
 
 // FUZZ_SEED=<integer> replays a run (fast-check prints the seed of a failing one);
@@ -17,16 +17,11 @@ const RUNS: fc.Parameters<unknown> = { numRuns: LONG ? 2_000 : 150, ...(SEED ===
 
 describe('hostile payment requests on the queue', () => {
   let broker: BrokerConnection;
-  let databases: Databases;
 
   beforeAll(async () => {
-    broker = await connectBroker(endpoints.amqpUrl);
-    databases = connectDatabases(endpoints);
+    broker = await connectBroker();
   });
-  afterAll(async () => {
-    await broker.close();
-    await databases.close();
-  });
+  afterAll(close);
 
   it('dead-letters any malformed order.placed with its reason, charges nothing and keeps payments ready', { timeout: TIMEOUT_MS }, async () => {
     await fc.assert(

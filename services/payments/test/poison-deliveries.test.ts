@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '@tracebed/contracts';
-import { connectBroker, connectDatabases, createShopClient, eventually, nativeStack, stackEndpoints, type BrokerConnection, type Databases } from '@tracebed/testkit';
+import { connectToStack, eventually, nativeStack, type BrokerConnection } from '@tracebed/testkit';
 
 // A payment request that can never be handled, because its handler throws or its consumer dies,
 // must end in the DLQ after a bounded number of deliveries, whatever RabbitMQ counts: payments
 // counts its deliveries in its own database before handling each one.
 const external = process.env.TRACEBED_EXTERNAL_STACK === '1';
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { endpoints, shop, databases, connectBroker, close } = connectToStack();
 const dlq = `${QUEUES.paymentsOrderPlaced}.dlq`;
 const DELIVERY_LIMIT = 5;
 
 let broker: BrokerConnection;
-let databases: Databases;
 beforeAll(async () => {
-  broker = await connectBroker(endpoints.amqpUrl);
-  databases = connectDatabases(endpoints);
+  broker = await connectBroker();
 });
-afterAll(async () => {
-  await broker?.close();
-  await databases?.close();
-});
+afterAll(close);
 
 function report(scenario: string, figures: Record<string, unknown>): void {
   console.log(`[poison] ${scenario}: ${Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ')}`);

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS } from '@tracebed/contracts';
-import { connectBroker, connectDatabases, createShopClient, eventually, stackEndpoints, type BrokerConnection, type Databases } from '@tracebed/testkit';
+import { connectToStack, eventually, type BrokerConnection } from '@tracebed/testkit';
 
-const endpoints = stackEndpoints();
-const shop = createShopClient(endpoints.gatewayUrl);
+const { shop, databases, connectBroker, close } = connectToStack();
 
 describe('a payment request delivered again', () => {
-  let databases: Databases;
   let broker: BrokerConnection;
   beforeAll(async () => {
-    databases = connectDatabases(endpoints);
-    broker = await connectBroker(endpoints.amqpUrl);
+    broker = await connectBroker();
   });
-  afterAll(async () => {
-    await broker.close();
-    await databases.close();
-  });
+  afterAll(close);
 
   it('never charges twice and republishes the stored outcome', async () => {
     const placed = await shop.placeOrder([{ sku: 'STICKERS', quantity: 1 }]);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assertDescribedResponse, responseProblems, routeOf, UndescribedResponseError } from './api-response-check';
+import { EXAMPLE_ORDER } from './example-order';
 
 const ORDER = {
-  orderId: '3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  status: 'pending',
-  totalCents: 2_400,
-  currency: 'EUR',
-  cardLast4: '4242',
-  rejectionReason: null,
-  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-  items: [{ sku: 'MUG-SPAN', quantity: 2, unitPriceCents: 1_200 }],
-  createdAt: '2026-12-07T16:45:12.345678+00:00',
-  updatedAt: '2026-12-07T16:45:12.345678+00:00',
-  links: { self: '/api/orders/3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', trace: 'http://127.0.0.1:16686/trace/4bf92f3577b34da6a3ce929d0e0e4736' },
+  ...EXAMPLE_ORDER,
+  links: { self: `/api/orders/${EXAMPLE_ORDER.orderId}`, trace: `http://127.0.0.1:16686/trace/${EXAMPLE_ORDER.traceId}` },
 };
 const placed = (status: number, body: unknown) => ({ method: 'POST', path: '/api/orders', status, body });
 const failure = (code: string) => ({ error: { code, message: 'why', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' } });

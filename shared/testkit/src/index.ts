@@ -5,6 +5,7 @@ export { selectStackSource, type StackSource, type StackProbes } from './select-
 export { startInfraContainers, isDockerAvailable, imagePins, type InfraContainers } from './containers';
 export { createShopClient, TEST_CARDS, type ShopClient, type ShopResponse } from './shop-client';
 export { assertDescribedResponse, responseProblems, UndescribedResponseError, type Exchange } from './api-response-check';
+export { EXAMPLE_ORDER } from './example-order';
 // For the e2e tests, which depend on the testkit alone.
 export { SERVICES } from '@tracebed/contracts';
 export { fetchTrace, waitForTrace, type Trace, type TraceSpan } from './jaeger';
@@ -12,6 +13,7 @@ export { findSpan, findSpans, findEvents, parentOf, ancestorsOf, isDescendantOf,
 export { connectDatabases, createTestProduct, type Databases, type ServiceDatabase } from './databases';
 export { createScratchSchema, type ScratchSchema } from './scratch-schema';
 export { connectBroker, type BrokerConnection, type DeadLetter } from './broker';
+export { connectToStack, type StackConnections } from './stack-connections';
 export { amqpUrlAs, brokerPassword, type BrokerUser } from './broker-users';
 export { faultAdmin, adminToken, type FaultAdmin } from './fault-admin';
 export { startServiceProcess, nativeServiceEnvironment, freePort, type ServiceProcess } from './service-process';
