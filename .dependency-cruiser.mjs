@@ -2,8 +2,9 @@
 // other, shared/ never imports what runs on it, and production code never reaches into tests.
 // Type-only imports count (tsPreCompilationDeps): a type cycle is still a cycle.
 const TEST_FILE = '(\\.test\\.m?ts$|^(services|shared|tools)/[^/]+/test/|^load-tests/test/|^e2e/|^infra/test/|^vitest\\.config\\.mts$)';
-// What may use the testkit besides tests: the screenshots tool and the load runner drive the shop through it.
-const TESTKIT_USERS = '^(shared/testkit/|tools/screenshots/|load-tests/)';
+// What may use the testkit besides tests: the screenshots tool and the load runner drive the shop through
+// it, and the service testkit (what services' tests start their app with) is built on it.
+const TESTKIT_USERS = '^(shared/testkit/|shared/service-testkit/|tools/screenshots/|load-tests/)';
 
 export default {
   forbidden: [
@@ -54,7 +55,7 @@ export default {
       comment: 'The testkit starts stacks and asserts on traces: tests, the screenshots tool and the load runner use it, production code does not.',
       severity: 'error',
       from: { pathNot: [TEST_FILE, TESTKIT_USERS] },
-      to: { path: '^shared/testkit/' },
+      to: { path: '^shared/(service-)?testkit/' },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,54 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPOLOGY } from '@tracebed/contracts';
-import { createBackendRuntime, createHostPolicy, createServiceFaults, isDatabaseReachable, runMigrations, type BackendRuntime } from '@tracebed/platform';
-import { amqpUrlAs, createScratchSchema, stackEndpoints, type ScratchSchema } from '@tracebed/testkit';
+import { startServiceApp, type ServiceApp } from '@tracebed/service-testkit';
 import { createApp } from '../src/app';
 import { CATALOGUE, seedCatalogue } from '../src/data-access/seed-catalogue';
 import { createStockStore } from '../src/data-access/stock-store';
 
 // The inventory app alone, on a free port, over PostgreSQL (a schema of its own, seeded with the
 // catalogue) and RabbitMQ (its own user): the running shop's stock is never touched.
-const endpoints = stackEndpoints();
 const MUG = CATALOGUE.find((product) => product.sku === 'MUG-SPAN')!;
 
-let schema: ScratchSchema;
-let runtime: BackendRuntime;
-let server: Server;
-let baseUrl: string;
+let inventory: ServiceApp;
 
 beforeAll(async () => {
-  schema = await createScratchSchema(endpoints.databaseUrls.inventory, 'inventory_app_test');
-  const faults = createServiceFaults('inventory', { FAULTS: [], FAULTS_PER_REQUEST: 'on' });
-  const amqpUrl = amqpUrlAs('inventory', new URL(endpoints.amqpUrl).host);
-  runtime = createBackendRuntime('inventory', { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'silent', DATABASE_URL: schema.databaseUrl, AMQP_URL: amqpUrl }, TOPOLOGY, faults);
-  const { pool, broker, logger } = runtime;
-  await runMigrations(pool, path.join(__dirname, '..', 'migrations'), logger);
-  await seedCatalogue(pool);
-  broker.start();
-  const readiness = [
-    { name: 'postgres', isReady: () => isDatabaseReachable(pool) },
-    { name: 'rabbitmq', isReady: () => broker.isConnected() },
-  ];
-  const app = createApp({ store: createStockStore(pool), faults, logger, http: { readiness, hostPolicy: createHostPolicy() } });
-  server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  inventory = await startServiceApp({
+    service: 'inventory',
+    migrationsDirectory: path.join(__dirname, '..', 'migrations'),
+    afterMigrations: ({ pool }) => seedCatalogue(pool),
+    createApp: ({ pool, faults, logger }, http) => createApp({ store: createStockStore(pool), faults, logger, http }),
+  });
 });
-
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await runtime?.broker.close();
-  await runtime?.pool.end();
-  await schema?.drop();
-});
+afterAll(() => inventory?.close());
 
 async function call(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown) {
-  const response = await fetch(new URL(route, baseUrl), {
+  const response = await fetch(new URL(route, inventory.baseUrl), {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
@@ -56,7 +31,7 @@ async function call(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unk
 }
 
 async function stockOf(sku: string): Promise<number> {
-  const { rows } = await runtime.pool.query<{ stock: number }>('SELECT stock FROM products WHERE sku = $1', [sku]);
+  const { rows } = await inventory.runtime.pool.query<{ stock: number }>('SELECT stock FROM products WHERE sku = $1', [sku]);
   return rows[0]!.stock;
 }
 
@@ -86,7 +61,7 @@ describe('the inventory app on its own', () => {
 
     expect(again).toEqual(first);
     expect(await stockOf(MUG.sku)).toBe(afterFirst);
-    const { rows } = await runtime.pool.query('SELECT quantity FROM reservations WHERE order_id = $1', [orderId]);
+    const { rows } = await inventory.runtime.pool.query('SELECT quantity FROM reservations WHERE order_id = $1', [orderId]);
     expect(rows).toEqual([{ quantity: 1 }]);
   });
 

@@ -1,11 +1,7 @@
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPOLOGY } from '@tracebed/contracts';
-import { AppError, createBackendRuntime, createHostPolicy, createServiceFaults, isDatabaseReachable, runMigrations, type BackendRuntime } from '@tracebed/platform';
-import { amqpUrlAs, createScratchSchema, stackEndpoints, type ScratchSchema } from '@tracebed/testkit';
+import { AppError } from '@tracebed/platform';
+import { startServiceApp, type ServiceApp } from '@tracebed/service-testkit';
 import { createApp } from '../src/app';
 import { createOrderStore } from '../src/data-access/order-store';
 import { createOutboxWriter } from '../src/data-access/outbox/outbox-writer';
@@ -15,7 +11,6 @@ import type { InventoryGateway, RequestedLine } from '../src/domain/ports';
 // The orders app alone, on a free port, over PostgreSQL (a schema of its own) and RabbitMQ (its
 // own user); inventory is a plain fake and the outbox relay does not run, so nothing reaches the
 // running shop.
-const endpoints = stackEndpoints();
 const SHORT_SKU = 'NONE-LEFT';
 const PRICE_CENTS = 1_250;
 
@@ -35,47 +30,30 @@ function createFakeInventory(): InventoryGateway & { released: string[] } {
   };
 }
 
-let schema: ScratchSchema;
-let runtime: BackendRuntime;
-let server: Server;
-let baseUrl: string;
+let orders: ServiceApp;
 let relayWakes = 0;
 
 beforeAll(async () => {
-  schema = await createScratchSchema(endpoints.databaseUrls.orders, 'orders_app_test');
-  const faults = createServiceFaults('orders', { FAULTS: [], FAULTS_PER_REQUEST: 'on' });
-  const amqpUrl = amqpUrlAs('orders', new URL(endpoints.amqpUrl).host);
-  runtime = createBackendRuntime('orders', { HOST: '127.0.0.1', PORT: 0, LOG_LEVEL: 'silent', DATABASE_URL: schema.databaseUrl, AMQP_URL: amqpUrl }, TOPOLOGY, faults);
-  const { pool, broker, logger } = runtime;
-  await runMigrations(pool, path.join(__dirname, '..', 'migrations'), logger);
-  broker.start();
-  const store = createOrderStore(pool, createOutboxWriter(() => relayWakes++));
-  const readiness = [
-    { name: 'postgres', isReady: () => isDatabaseReachable(pool) },
-    { name: 'rabbitmq', isReady: () => broker.isConnected() },
-  ];
-  const app = createApp({ store, inventory: createFakeInventory(), logger, faults, http: { readiness, hostPolicy: createHostPolicy() } });
-  server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  orders = await startServiceApp({
+    service: 'orders',
+    migrationsDirectory: path.join(__dirname, '..', 'migrations'),
+    createApp: ({ pool, faults, logger }, http) => {
+      const store = createOrderStore(pool, createOutboxWriter(() => relayWakes++));
+      return createApp({ store, inventory: createFakeInventory(), logger, faults, http });
+    },
+  });
 });
-
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await runtime?.broker.close();
-  await runtime?.pool.end();
-  await schema?.drop();
-});
+afterAll(() => orders?.close());
 
 async function call(method: 'GET' | 'POST', route: string, body?: unknown) {
-  const response = await fetch(new URL(route, baseUrl), {
+  const response = await fetch(new URL(route, orders.baseUrl), {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as any };
 }
 
-const query = async (sql: string, params: unknown[]) => (await runtime.pool.query(sql, params)).rows;
+const query = async (sql: string, params: unknown[]) => (await orders.runtime.pool.query(sql, params)).rows;
 
 describe('the orders app on its own', () => {
   it('takes an order with 202, a Location and the pending order, and answers it again by id', async () => {

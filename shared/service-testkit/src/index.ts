@@ -1,0 +1,1 @@
+export { startServiceApp, type BackendService, type ServiceApp, type ServiceAppOptions } from './start-service-app';
