@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { AdminCallError, UsageError } from '@tracebed/fault-cli';
+import { AdminCallError, AdminConfigError } from '@tracebed/fault-admin-client';
+import { UsageError } from './usage-error';
 import { renderReport } from './findings';
 import { runCheck, type Lab } from './lab';
 import { createLabContext } from './lab-context';
@@ -61,7 +62,7 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof AdminConfigError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (error instanceof AdminCallError) {

@@ -1,4 +1,4 @@
-import { createAdminClient, readCliConfig, type AdminClient } from '@tracebed/fault-cli';
+import { createAdminClient, readAdminConfig, type AdminClient } from '@tracebed/fault-admin-client';
 import { fetchTrace, type Trace } from '@tracebed/trace-reading';
 import { stop } from './findings';
 import { searchTraces, type TraceSearch } from './jaeger-search';
@@ -36,7 +36,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createLabContext(env: NodeJS.ProcessEnv, options: { allowRemote?: boolean } = {}): LabContext {
   const gatewayUrl = env.GATEWAY_URL ?? `http://127.0.0.1:${env.GATEWAY_PORT ?? 8080}`;
   const jaegerUrl = env.JAEGER_URL ?? `http://127.0.0.1:${env.JAEGER_UI_PORT ?? 16686}`;
-  const admin = readCliConfig(env, options.allowRemote);
+  const admin = readAdminConfig(env, { allowRemote: options.allowRemote ?? false, allowRemoteHint: 'pass --allow-remote' });
 
   async function order(orderId: string): Promise<ShopOrder> {
     if (!UUID.test(orderId)) stop(`'${orderId}' is not an order id`, 'an order id looks like 0b6f3c7e-8d1a-4c55-9e2f-1a2b3c4d5e6f; the shop page shows it under "Your order"');
