@@ -1,11 +1,15 @@
 import { context, createContextKey, type Context } from '@opentelemetry/api';
 import { FaultInjectedError, faultsBeforeCall, type CallFaultEffects, type CallFaults } from '@tracebed/faults';
 import { AppError, upstreamUnavailable, type ErrorBody } from '../errors';
+import type { CallSlots } from './call-slots';
+import { recordCallQueued } from './resilience-events';
 
 export interface CallTarget {
   service: string;
   baseUrl: string;
   faults?: CallFaults | undefined;
+  /** Bounds this process's calls in flight to the service; none if left out. */
+  slots?: CallSlots | undefined;
 }
 
 export interface CallRequest {
@@ -41,8 +45,10 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string;
+  let free: (() => void) | undefined;
   try {
     const effects = await faultsBeforeCall(target.faults, signal);
+    free = await takeSlot(target, request, signal);
     const send = () =>
       fetch(new URL(request.path, target.baseUrl), {
         method: request.method,
@@ -54,8 +60,19 @@ export async function attemptCall(target: CallTarget, request: CallRequest, time
     text = await response.text();
   } catch (error) {
     return unanswered(target.service, error, timeoutMs);
+  } finally {
+    free?.();
   }
   return answered(target.service, response.status, text ? safeJson(text) : undefined);
+}
+
+async function takeSlot(target: CallTarget, request: CallRequest, signal: AbortSignal): Promise<(() => void) | undefined> {
+  if (!target.slots) return undefined;
+  const queuedAt = performance.now();
+  const queued = target.slots.inFlight >= target.slots.limit;
+  const free = await target.slots.take(signal);
+  if (queued) recordCallQueued(target.service, request.method, performance.now() - queuedAt, target.slots.limit);
+  return free;
 }
 
 /** The context the request is sent in: which resend it is, and whether its trace context is withheld. */

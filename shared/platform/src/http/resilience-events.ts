@@ -36,3 +36,13 @@ export function recordCircuitRejected(service: string, breaker: CircuitBreaker):
     'circuit.remaining_cooldown_ms': Math.round(breaker.remainingCooldownMs()),
   });
 }
+
+/** A call that waited for one of the CALLS_IN_FLIGHT_PER_SERVICE slots: the gap before its span. */
+export function recordCallQueued(service: string, method: string, waitedMs: number, limit: number): void {
+  trace.getActiveSpan()?.addEvent('http.call_queued', {
+    'http.request.method': method,
+    'call.upstream': service,
+    'call.waited_ms': Math.round(waitedMs),
+    'call.in_flight_limit': limit,
+  });
+}

@@ -204,3 +204,39 @@ describe('a lose-context fault', () => {
     expect(callee.received).toEqual(['POST /reservations']);
   });
 });
+
+describe('calls in flight', () => {
+  /** A callee that answers each request after `delayMs` and records the most it held at once. */
+  async function startSlowCallee(delayMs: number) {
+    const seen = { now: 0, most: 0, total: 0 };
+    const server: Server = createServer((_request, response) => {
+      seen.total++;
+      seen.most = Math.max(seen.most, ++seen.now);
+      setTimeout(() => {
+        seen.now--;
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      }, delayMs);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    servers.push(server);
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  }
+
+  it('keeps at most maxInFlight calls at the callee at once, and answers every one of the others in turn', async () => {
+    const callee = await startSlowCallee(30);
+    const client = clientFor(callee.url, { maxInFlight: 3 });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => client.get('/products')));
+    expect(answers).toEqual(Array.from({ length: 12 }, () => ({ ok: true })));
+    expect(callee.seen).toMatchObject({ most: 3, total: 12 });
+  });
+
+  it('fails a call that waits past its timeout with 503, without ever sending it', async () => {
+    const callee = await startSlowCallee(300);
+    const client = clientFor(callee.url, { maxInFlight: 1, timeoutMs: 100, retry: undefined });
+    const [first, waiting] = await Promise.allSettled([client.get('/slow'), client.get('/slow')]);
+    expect(first).toMatchObject({ status: 'rejected', reason: { status: 503 } });
+    expect(waiting).toMatchObject({ status: 'rejected', reason: { status: 503, message: 'stock is no answer within 100 ms' } });
+    expect(callee.seen.total).toBe(1);
+  });
+});

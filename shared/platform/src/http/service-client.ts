@@ -4,6 +4,7 @@ import { AppError, upstreamUnavailable } from '../errors';
 import { createCircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
 import { attemptTimeoutMs, nextRetryDelay, type RetryOptions } from '../resilience/retry-policy';
 import { attemptCall, type CallRequest } from './call-attempt';
+import { CALLS_IN_FLIGHT_PER_SERVICE, createCallSlots } from './call-slots';
 import { recordCircuitChange, recordCircuitRejected, recordRetry } from './resilience-events';
 
 export interface ServiceClientOptions {
@@ -18,6 +19,8 @@ export interface ServiceClientOptions {
   retry?: RetryOptions;
   /** Fails calls at once, without sending them, while the service keeps failing. None if left out. */
   circuitBreaker?: Omit<CircuitBreakerOptions, 'onStateChange'>;
+  /** At most this many calls to the service in flight at once; the rest wait, within their timeout. */
+  maxInFlight?: number;
 }
 
 export interface PostOptions {
@@ -38,7 +41,8 @@ export interface ServiceClient {
  * own status). Idempotent calls are retried on those failures, with exponential backoff and full
  * jitter. The circuit breaker counts calls, not attempts: a call that succeeds on a retry is a
  * success, and the circuit opens when calls keep failing after their retries. Calls for a request
- * carrying per-request faults are not counted at all.
+ * carrying per-request faults are not counted at all. At most `maxInFlight` calls are in flight
+ * at once (call-slots.ts); the others wait their turn within their attempt's timeout.
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
   const { service } = options;
@@ -46,6 +50,8 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const breaker =
     breakerOptions &&
     createCircuitBreaker({ ...breakerOptions, onStateChange: (change) => recordCircuitChange(service, change, breakerOptions.cooldownMs) });
+
+  const target = { ...options, slots: createCallSlots(options.maxInFlight ?? CALLS_IN_FLIGHT_PER_SERVICE) };
 
   function refuse(): AppError {
     if (breaker) recordCircuitRejected(service, breaker);
@@ -66,7 +72,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     try {
       for (let attempt = 1; ; attempt++) {
         if (attempt > 1 && breaker?.state === 'open') throw refuse(); // other calls opened it meanwhile
-        const outcome = await attemptCall(options, request, attemptTimeoutMs(options.timeoutMs, retry, elapsed()), attempt - 1);
+        const outcome = await attemptCall(target, request, attemptTimeoutMs(options.timeoutMs, retry, elapsed()), attempt - 1);
         if (outcome.ok || !outcome.upstreamFailed) permit?.succeeded();
         if (outcome.ok) return outcome.body;
         const delay = outcome.retryable && retry ? nextRetryDelay(retry, attempt, elapsed()) : undefined;
