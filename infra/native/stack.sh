@@ -23,15 +23,29 @@ prepare_infra() {
   bash "$NATIVE/build-jaeger.sh"
 }
 
+# Chained with &&: `up` runs it on the left of ||, where set -e does not stop at a failure.
 build() {
-  bash "$NATIVE/install-node.sh"
-  log "pnpm install and build"
-  (cd "$REPO_ROOT" && pnpm install --frozen-lockfile --loglevel=warn && pnpm build)
+  bash "$NATIVE/install-node.sh" &&
+    log "pnpm install and build" &&
+    (cd "$REPO_ROOT" && pnpm install --frozen-lockfile --loglevel=warn && pnpm build)
 }
 
-start_infra() {
+# All three at once, in the background: RabbitMQ's boot (8-10 s of Erlang) is the longest wait
+# of `up`, and only the services need it, so the build and the others run meanwhile.
+infra_jobs=()
+start_infra_in_background() {
   local c
-  for c in "${INFRA[@]}"; do bash "$NATIVE/$c.sh" start; done
+  for c in "${INFRA[@]}"; do
+    bash "$NATIVE/$c.sh" start &
+    infra_jobs+=("$!")
+  done
+}
+
+await_infra() {
+  local job failed=0
+  for job in "${infra_jobs[@]}"; do wait "$job" || failed=1; done
+  infra_jobs=()
+  ((failed == 0)) || die "the infrastructure did not start (see above)"
 }
 
 print_urls() {
@@ -65,8 +79,9 @@ up() {
     return
   fi
   prepare_infra
-  build
-  start_infra
+  start_infra_in_background
+  build || { await_infra || true; die "the build failed (see above)"; }
+  await_infra
   bash "$NATIVE/services.sh" start
   echo "all services ready after $(since "$started") s"
   first_trace "$started"
@@ -80,7 +95,8 @@ up_infra() {
     return
   fi
   prepare_infra
-  start_infra
+  start_infra_in_background
+  await_infra
 }
 
 down() {
