@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewayOpenApi, GATEWAY_LIMITS } from '@tracebed/contracts';
 import { MAX_RULES, MAX_SPEC_LENGTH } from '@tracebed/faults';
-import { createHostPolicy, createLogger, createServiceFaults } from '@tracebed/platform';
+import { createLogger } from '@tracebed/platform';
 import { EXAMPLE_ORDER, responseProblems } from '@tracebed/testkit';
-import { createApp } from './app';
-import { createShopBackends } from './data-access/shop-backends';
 import { DEFAULT_RELAY_LIMITS } from './entry-points/browser-span-relay';
 import { DEFAULT_TRACE_LOOKUP_LIMITS } from './entry-points/trace-lookup';
+import { startGatewayInProcess, type InProcessGateway } from './in-process-gateway.test-support';
 
 const ORDER_ID = EXAMPLE_ORDER.orderId;
 const NEWER_ORDER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -31,36 +29,16 @@ function fakeUpstreams(): Server {
   });
 }
 
-const listen = async (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-
-let upstreams: Server;
-let gateway: Server;
-let gatewayUrl: string;
+let gateway: InProcessGateway;
 
 beforeAll(async () => {
-  upstreams = fakeUpstreams();
-  const upstreamUrl = await listen(upstreams);
-  const faults = createServiceFaults('gateway', { FAULTS: [], FAULTS_PER_REQUEST: 'on' });
-  const app = createApp({
-    backends: createShopBackends({ ordersUrl: upstreamUrl, inventoryUrl: upstreamUrl, faults, timeoutMs: 2_000 }),
-    faults,
-    logger: createLogger({ service: 'gateway', level: 'silent' }),
-    jaegerUiUrl: 'http://127.0.0.1:16686',
-    perRequestFaults: true,
-    shopPage: { webDirectory: path.join(__dirname, 'no-page-here'), jaegerQueryUrl: upstreamUrl, browserSpansUrl: `${upstreamUrl}/v1/traces` },
-    http: { readiness: [], hostPolicy: createHostPolicy() },
-  });
-  gateway = createServer(app);
-  gatewayUrl = await listen(gateway);
+  gateway = await startGatewayInProcess({ upstreams: fakeUpstreams(), logger: createLogger({ service: 'gateway', level: 'silent' }), perRequestFaults: true });
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => gateway.close(resolve));
-  await new Promise((resolve) => upstreams.close(resolve));
-});
+afterAll(() => gateway.close());
 
 async function call(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(urlPath, gatewayUrl), {
+  const response = await fetch(new URL(urlPath, gateway.url), {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),

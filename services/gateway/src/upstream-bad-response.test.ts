@@ -1,11 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHostPolicy, createServiceFaults, type Logger } from '@tracebed/platform';
+import type { Logger } from '@tracebed/platform';
 import { responseProblems } from '@tracebed/testkit';
-import { createApp } from './app';
-import { createShopBackends } from './data-access/shop-backends';
+import { startGatewayInProcess, type InProcessGateway } from './in-process-gateway.test-support';
 
 const ORDER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
@@ -18,41 +15,21 @@ function upstreamsOfAnotherShape(): Server {
   });
 }
 
-const listen = async (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-
 /** The gateway's log lines, kept: the error middleware writes with error and info, the span relay with warn. */
 const logged: { level: string; event: string; fields: Record<string, unknown> }[] = [];
 const at = (level: string) => (fields: Record<string, unknown>, event: string) => void logged.push({ level, event, fields });
 const recordingLogger = { error: at('error'), warn: at('warn'), info: at('info') } as unknown as Logger;
 
-let upstreams: Server;
-let gateway: Server;
-let gatewayUrl: string;
+let gateway: InProcessGateway;
 
 beforeAll(async () => {
-  upstreams = upstreamsOfAnotherShape();
-  const upstreamUrl = await listen(upstreams);
-  const faults = createServiceFaults('gateway', { FAULTS: [], FAULTS_PER_REQUEST: 'off' });
-  const app = createApp({
-    backends: createShopBackends({ ordersUrl: upstreamUrl, inventoryUrl: upstreamUrl, faults, timeoutMs: 2_000 }),
-    faults,
-    logger: recordingLogger,
-    jaegerUiUrl: 'http://127.0.0.1:16686',
-    perRequestFaults: false,
-    shopPage: { webDirectory: path.join(__dirname, 'no-page-here'), jaegerQueryUrl: upstreamUrl, browserSpansUrl: `${upstreamUrl}/v1/traces` },
-    http: { readiness: [], hostPolicy: createHostPolicy() },
-  });
-  gateway = createServer(app);
-  gatewayUrl = await listen(gateway);
+  gateway = await startGatewayInProcess({ upstreams: upstreamsOfAnotherShape(), logger: recordingLogger, perRequestFaults: false });
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => gateway.close(resolve));
-  await new Promise((resolve) => upstreams.close(resolve));
-});
+afterAll(() => gateway.close());
 
 async function get(urlPath: string) {
-  const response = await fetch(new URL(urlPath, gatewayUrl));
+  const response = await fetch(new URL(urlPath, gateway.url));
   const body: unknown = await response.json();
   return { status: response.status, body, problems: responseProblems({ method: 'GET', path: urlPath, status: response.status, body }) };
 }
