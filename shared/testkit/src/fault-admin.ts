@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readAdminToken } from '@tracebed/fault-admin-client';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/**
- * The admin token of the stack under test, as `pnpm fault` finds it: FAULT_ADMIN_TOKEN, else
- * the file the stack generated on its first start. There is no default token.
- */
-export function adminToken(): string {
-  if (process.env.FAULT_ADMIN_TOKEN) return process.env.FAULT_ADMIN_TOKEN;
-  const file = process.env.FAULT_ADMIN_TOKEN_FILE || path.join(process.env.TRACEBED_STATE || path.join(repoRoot, '.tracebed'), 'secrets', 'fault-admin-token');
-  return readFileSync(file, 'utf8').trim();
-}
+/** The admin token of the stack under test, found as `pnpm fault` finds it; there is no default token. */
+export const adminToken = (): string => readAdminToken(process.env, repoRoot);
 
 /** A service's /admin/faults on its admin listener, as an operator (or the fault CLI) calls it. */
 export function faultAdmin(adminUrl: string, token: string = adminToken()) {
