@@ -74,8 +74,14 @@ describe.each(NODE_SERVICES)('%s in compose', (service) => {
 
   it('gets the same variables as in the native stack', () => {
     const native = Object.keys(nativeEnvironment(service)).sort();
-    const composed = Object.keys(environment).filter((key) => key !== 'NODE_OPTIONS').sort();
+    const composed = Object.keys(environment).sort();
     expect(composed).toEqual(native);
+  });
+
+  it("runs with the native stack's young generation size; only compose caps the old generation, for its memory limit", () => {
+    const semiSpace = (options: unknown) => String(options).match(/--max-semi-space-size=\d+/)?.[0];
+    expect(semiSpace(environment.NODE_OPTIONS)).toBe(semiSpace(nativeEnvironment(service).NODE_OPTIONS));
+    expect(semiSpace(environment.NODE_OPTIONS)).toBeDefined();
   });
 });
 
